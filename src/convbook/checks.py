@@ -1,0 +1,103 @@
+"""Argument checks shared by every public function: clear errors, early.
+
+Each check names the argument it looked at, so a learner who passes the wrong
+thing reads what was wrong instead of a traceback from deep inside torch.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import torch
+
+
+def check_matrix(value: object, name: str) -> torch.Tensor:
+    """Return ``value`` if it is a non-empty, finite, 2-D floating-point tensor.
+
+    >>> check_matrix(torch.ones(2, 3), "X").shape
+    torch.Size([2, 3])
+    """
+    if not isinstance(value, torch.Tensor):
+        raise TypeError(f"{name} must be a torch.Tensor, got {type(value).__name__}")
+    if value.dim() != 2:
+        raise ValueError(
+            f"{name} must be 2-D (height x width), got {value.dim()}-D with shape "
+            f"{tuple(value.shape)}"
+        )
+    if value.numel() == 0:
+        raise ValueError(f"{name} must not be empty, got shape {tuple(value.shape)}")
+    if not value.is_floating_point():
+        raise TypeError(
+            f"{name} must have a floating-point dtype, got {value.dtype}; "
+            f"convert it with {name}.float()"
+        )
+    if not bool(torch.isfinite(value).all()):
+        raise ValueError(f"{name} must contain only finite values (no NaN or inf)")
+    return value
+
+
+def check_image_and_kernel(X: object, K: object) -> tuple[torch.Tensor, torch.Tensor]:
+    """Check an image ``X`` and a kernel ``K`` that is to slide over it.
+
+    >>> X, K = check_image_and_kernel(torch.ones(3, 3), torch.ones(2, 2))
+    """
+    X = check_matrix(X, "X")
+    K = check_matrix(K, "K")
+    if K.shape[0] > X.shape[0] or K.shape[1] > X.shape[1]:
+        raise ValueError(
+            f"kernel K of shape {tuple(K.shape)} is larger than image X of shape "
+            f"{tuple(X.shape)}; it must fit inside the image"
+        )
+    if X.dtype != K.dtype:
+        raise TypeError(f"X and K must share a dtype, got X {X.dtype} and K {K.dtype}")
+    if X.device != K.device:
+        raise ValueError(
+            f"X and K must be on the same device, got X on {X.device} and K on {K.device}"
+        )
+    return X, K
+
+
+def check_kernel_size(kernel_size: object, name: str = "kernel_size") -> tuple[int, int]:
+    """Return ``kernel_size`` as a pair of positive ints; an int ``k`` means ``(k, k)``.
+
+    >>> check_kernel_size((1, 2))
+    (1, 2)
+    """
+    if isinstance(kernel_size, bool):
+        raise TypeError(f"{name} must be an int or a pair of ints, got bool")
+    if isinstance(kernel_size, int):
+        kernel_size = (kernel_size, kernel_size)
+    if not isinstance(kernel_size, Sequence | torch.Size) or len(kernel_size) != 2:
+        raise TypeError(f"{name} must be an int or a pair of ints, got {kernel_size!r}")
+    if not all(isinstance(k, int) and not isinstance(k, bool) for k in kernel_size):
+        raise TypeError(f"{name} must hold ints, got {kernel_size!r}")
+    if min(kernel_size) < 1:
+        raise ValueError(f"{name} must be positive, got {tuple(kernel_size)}")
+    return int(kernel_size[0]), int(kernel_size[1])
+
+
+def check_positive_number(value: object, name: str) -> float:
+    """Return ``value`` as a float if it is a finite number above zero.
+
+    >>> check_positive_number(3e-2, "lr")
+    0.03
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError(f"{name} must be a positive finite number, got {value!r}")
+    return float(value)
+
+
+def check_count(value: object, name: str) -> int:
+    """Return ``value`` if it is an int of at least one.
+
+    >>> check_count(50, "epochs")
+    50
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1, got {value}")
+    return value

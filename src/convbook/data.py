@@ -1,0 +1,68 @@
+"""Images for the chapters: the seed's edge image and a few more."""
+
+from __future__ import annotations
+
+import torch
+
+from convbook.checks import check_count
+
+
+def edge_image(height: int = 6, width: int = 8) -> torch.Tensor:
+    """The seed's image: ones, with the middle half of the columns set to zero.
+
+    With the default 6 x 8 this is exactly the seed's ``X`` (columns 2 to 5 zeroed).
+
+    >>> edge_image()[0]
+    tensor([1., 1., 0., 0., 0., 0., 1., 1.])
+    """
+    height, width = check_count(height, "height"), check_count(width, "width")
+    X = torch.ones(size=(height, width))
+    X[:, width // 4 : width - width // 4] = 0.0
+    return X
+
+
+def checkerboard(height: int = 8, width: int = 8, square: int = 2) -> torch.Tensor:
+    """A board of ``square`` x ``square`` blocks of ones and zeros, top left one.
+
+    >>> checkerboard(2, 4, 1)
+    tensor([[1., 0., 1., 0.],
+            [0., 1., 0., 1.]])
+    """
+    height, width = check_count(height, "height"), check_count(width, "width")
+    square = check_count(square, "square")
+    rows = torch.arange(height) // square
+    cols = torch.arange(width) // square
+    return ((rows[:, None] + cols[None, :]) % 2 == 0).float()
+
+
+def diagonal_image(size: int = 8) -> torch.Tensor:
+    """A square image whose lower-left triangle (below the diagonal) is one.
+
+    >>> diagonal_image(3)
+    tensor([[0., 0., 0.],
+            [1., 0., 0.],
+            [1., 1., 0.]])
+    """
+    size = check_count(size, "size")
+    return torch.tril(torch.ones(size, size), diagonal=-1)
+
+
+def photo(size: int = 64) -> torch.Tensor:
+    """Grace Hopper's portrait (bundled with matplotlib) in grayscale, ``size`` x ``size``, in [0, 1].
+
+    The photo is cropped to a square around the face and shrunk by area averaging.
+
+    >>> photo(32).shape
+    torch.Size([32, 32])
+    """
+    import matplotlib.cbook
+
+    size = check_count(size, "size")
+    with matplotlib.cbook.get_sample_data("grace_hopper.jpg") as file:
+        import matplotlib.image
+
+        rgb = torch.from_numpy(matplotlib.image.imread(file).copy()).float() / 255.0
+    gray = rgb[..., :3] @ torch.tensor([0.299, 0.587, 0.114])
+    side = min(gray.shape)
+    square = gray[:side, (gray.shape[1] - side) // 2 :][:, :side]
+    return torch.nn.functional.adaptive_avg_pool2d(square[None, None], size)[0, 0]

@@ -1,0 +1,42 @@
+"""Shared fixtures: the project's paths, the seed notebook and the stored chapters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed" / "convolutions-for-images.txt"
+
+
+def toc_notebooks() -> list[Path]:
+    """The chapters that are notebooks, in the order of ``_toc.yml``."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [entry["file"] for entry in toc["chapters"]]
+    return [ROOT / f"{f}.ipynb" for f in files if (ROOT / f"{f}.ipynb").exists()]
+
+
+@pytest.fixture(scope="session")
+def notebooks() -> dict[str, nbformat.NotebookNode]:
+    return {path.stem: nbformat.read(path, as_version=4) for path in toc_notebooks()}
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.skip(f"the seed notebook is not at {SEED}")
+    return SEED.read_text(encoding="utf-8")
+
+
+def code_cell(nb: nbformat.NotebookNode, starts_with: str) -> str:
+    """The source of the one code cell of ``nb`` that starts with ``starts_with``."""
+    found = [
+        c.source
+        for c in nb.cells
+        if c.cell_type == "code" and c.source.lstrip().startswith(starts_with)
+    ]
+    assert len(found) == 1, f"expected one cell starting with {starts_with!r}, got {len(found)}"
+    return found[0]

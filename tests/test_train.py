@@ -1,0 +1,118 @@
+import math
+import re
+
+import pytest
+import torch
+from torch import nn
+
+from convbook import corr2d, critical_lr, edge_image, hessian, learn_kernel
+
+SEED_START = torch.tensor([[-0.410186, -0.148102]])
+
+
+@pytest.fixture
+def problem():
+    X = edge_image()
+    return X, corr2d(X, torch.tensor([[1.0, -1.0]]))
+
+
+def test_reproduces_every_printed_loss_of_the_seed(problem, seed_text):
+    printed = re.findall(r"^epoch\d+, loss .*$", seed_text, flags=re.M)
+    assert len(printed) == 50
+    history = learn_kernel(*problem, init=SEED_START)
+    assert [f"epoch{i + 1}, loss {v:.3f}" for i, v in enumerate(history.losses)] == printed
+    assert repr(history.kernel) == "tensor([[ 1.0000, -1.0000]])"
+    assert len(history.weights) == 50 and not history.diverged
+
+
+def test_matches_the_seed_loop_with_nn_conv2d(problem):
+    X, Y = problem
+    conv = nn.Conv2d(1, 1, kernel_size=(1, 2), bias=False)
+    conv.weight.data[:] = SEED_START.reshape(1, 1, 1, 2)
+    losses = []
+    for _ in range(20):
+        l = (conv(X.reshape(1, 1, 6, 8)) - Y.reshape(1, 1, 6, 7)) ** 2
+        conv.zero_grad()
+        l.sum().backward()
+        conv.weight.data -= 3e-2 * conv.weight.grad
+        losses.append(l.sum().item())
+    history = learn_kernel(X, Y, epochs=20, init=SEED_START)
+    assert history.losses == losses
+    assert torch.equal(history.kernel, conv.weight.data.reshape(1, 2))
+
+
+def test_seeded_start_is_drawn_like_nn_conv2d_and_leaves_global_rng_alone(problem):
+    torch.manual_seed(0)
+    expected = nn.Conv2d(1, 1, (1, 2), bias=False).weight.detach().reshape(1, 2)
+    state = torch.random.get_rng_state()
+    first, second = learn_kernel(*problem, seed=0), learn_kernel(*problem, seed=0)
+    assert torch.equal(first.init, expected) and torch.equal(second.init, expected)
+    assert torch.equal(torch.random.get_rng_state(), state)
+    assert first.losses == second.losses
+    assert not torch.equal(learn_kernel(*problem, seed=1).init, expected)
+    torch.testing.assert_close(first.kernel, torch.tensor([[1.0, -1.0]]), atol=1e-4, rtol=0)
+
+
+def test_loss_is_the_quadratic_it_should_be(problem):
+    X, Y = problem
+    history = learn_kernel(X, Y, init=SEED_START, epochs=5)
+    for loss, before in zip(history.losses, [SEED_START, *history.weights]):
+        assert loss == pytest.approx(((corr2d(X, before) - Y) ** 2).sum().item(), rel=1e-6)
+
+
+def test_critical_rate_of_the_seed_problem(problem):
+    X, _ = problem
+    assert torch.equal(hessian(X, (1, 2)), torch.tensor([[36.0, 24.0], [24.0, 36.0]], dtype=torch.float64))
+    assert critical_lr(X, (1, 2)) == pytest.approx(1 / 30, rel=1e-12)
+
+
+def test_divergence_above_the_critical_rate_is_reported(problem):
+    X, Y = problem
+    assert not learn_kernel(X, Y, lr=0.99 / 30, epochs=300, init=SEED_START).diverged
+    history = learn_kernel(X, Y, lr=0.1, epochs=100, init=SEED_START)
+    assert history.diverged and history.diverged_at == len(history.losses) + 1
+    assert all(math.isfinite(v) for v in history.losses)
+    assert all(bool(torch.isfinite(w).all()) for w in history.weights)
+    grows = learn_kernel(X, Y, lr=1.01 / 30, epochs=400, init=SEED_START).losses
+    assert grows[-1] > grows[0]
+
+
+def test_other_shapes_and_float64():
+    g = torch.Generator().manual_seed(0)
+    X = torch.randn(10, 9, generator=g, dtype=torch.float64)
+    K = torch.randn(3, 2, generator=g, dtype=torch.float64)
+    history = learn_kernel(X, corr2d(X, K), kernel_size=(3, 2), lr=0.5 * critical_lr(X, (3, 2)), epochs=500, seed=3)
+    assert history.kernel.dtype == torch.float64
+    torch.testing.assert_close(history.kernel, K, atol=1e-6, rtol=0)
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"lr": 0}, ValueError, "lr must be a positive finite number, got 0"),
+        ({"lr": -0.1}, ValueError, "lr must be a positive finite number"),
+        ({"lr": float("inf")}, ValueError, "lr must be a positive finite number"),
+        ({"lr": float("nan")}, ValueError, "lr must be a positive finite number"),
+        ({"lr": "0.03"}, TypeError, "lr must be a number"),
+        ({"epochs": 0}, ValueError, "epochs must be at least 1"),
+        ({"epochs": 2.5}, TypeError, "epochs must be an int"),
+        ({"kernel_size": (2, 2)}, ValueError, r"Y must have shape \(5, 7\)"),
+        ({"init": torch.ones(2, 1)}, ValueError, "init must have shape kernel_size"),
+        ({"init": [1.0, -1.0]}, TypeError, "init must be a torch.Tensor"),
+        ({"seed": "0"}, TypeError, "seed must be an int"),
+    ],
+)
+def test_bad_arguments(problem, kwargs, error, message):
+    with pytest.raises(error, match=message):
+        learn_kernel(*problem, **kwargs)
+
+
+def test_bad_images():
+    with pytest.raises(ValueError, match="X must be 2-D"):
+        learn_kernel(torch.ones(1, 6, 8), torch.ones(6, 7))
+    with pytest.raises(ValueError, match="Y must contain only finite"):
+        learn_kernel(torch.ones(6, 8), torch.full((6, 7), float("nan")))
+    with pytest.raises(ValueError, match="all zeros"):
+        critical_lr(torch.zeros(3, 3), (1, 2))
+    with pytest.raises(ValueError, match="larger than image_shape"):
+        critical_lr(torch.ones(3, 3), (4, 4))
