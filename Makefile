@@ -13,7 +13,25 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-book: $(STAMP)
+# Browser files the pages load (widgets, MathJax, icon fonts), served by the site itself.
+ASSETS := _build/assets
+# The widget manager asks for its icon fonts relative to the page (pages live in book/).
+FONTS  := @jupyter-widgets/html-manager/dist
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+$(ASSETS)/.copied: node_modules/.package-lock.json assets/require-config.js
+	rm -rf $(ASSETS)
+	mkdir -p $(ASSETS)/static/widgets $(ASSETS)/extra/book/$(FONTS)
+	cp node_modules/requirejs/require.js assets/require-config.js $(ASSETS)/static/widgets/
+	cp node_modules/@jupyter-widgets/html-manager/dist/embed-amd.js $(ASSETS)/static/widgets/
+	cp node_modules/anywidget/dist/index.js $(ASSETS)/static/widgets/anywidget.js
+	cp -r node_modules/mathjax/es5 $(ASSETS)/static/mathjax
+	cp node_modules/$(FONTS)/*.woff* node_modules/$(FONTS)/*.ttf $(ASSETS)/extra/book/$(FONTS)/
+	touch $@
+
+book: $(STAMP) $(ASSETS)/.copied
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "Open file://$(CURDIR)/_build/html/index.html"
 
@@ -29,5 +47,5 @@ notebooks: $(STAMP)
 	$(BIN)/jupyter execute --inplace book/*.ipynb
 
 clean:
-	rm -rf _build .pytest_cache .hypothesis
+	rm -rf _build .pytest_cache .hypothesis node_modules
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

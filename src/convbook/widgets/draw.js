@@ -1,0 +1,140 @@
+// Drawing for the widgets: heatmaps, a colour bar and line charts on <canvas>.
+// Colours follow matplotlib's viridis, readable with colour-blindness and in grayscale.
+
+const VIRIDIS = ["#440154", "#472d7b", "#3b528b", "#2c728e", "#21918c",
+                 "#28ae80", "#5ec962", "#addc30", "#fde725"];
+
+/** Colour for t in [0, 1], interpolated between the viridis stops. */
+export function viridis(t) {
+  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (VIRIDIS.length - 1);
+  const i = Math.min(Math.floor(x), VIRIDIS.length - 2);
+  const [a, b] = [VIRIDIS[i], VIRIDIS[i + 1]].map((hex) => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)));
+  return `rgb(${a.map((v, k) => Math.round(v + (b[k] - v) * (x - i))).join(",")})`;
+}
+
+/** Short, readable number: 19, -0.25, 0.111, 1.2e-5. */
+export function fmt(v, digits = 3) {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === Math.round(v) && Math.abs(v) < 1e6) return String(v);
+  if (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3) return v.toExponential(1);
+  return String(Number(v.toPrecision(digits)));
+}
+
+/** A canvas of the given CSS size, sharp on high-DPI screens. */
+export function canvas(width, height, label) {
+  const c = document.createElement("canvas");
+  const ratio = window.devicePixelRatio || 1;
+  c.width = Math.round(width * ratio);
+  c.height = Math.round(height * ratio);
+  c.style.width = `${width}px`;
+  c.style.height = `${height}px`;
+  c.setAttribute("role", "img");
+  c.setAttribute("aria-label", label);
+  c.getContext("2d").scale(ratio, ratio);
+  return c;
+}
+
+/** Pixel size of one matrix cell so that the whole matrix fits in `room` pixels. */
+export function cellSize(M, room = 240, largest = 34) {
+  return Math.max(2, Math.min(largest, Math.floor(room / Math.max(M.length, M[0].length))));
+}
+
+/** Draw M as coloured cells on [low, high]; values are written in when cells are big enough. */
+export function heatmap(ctx, M, cell, low, high, outline = null) {
+  ctx.clearRect(0, 0, M[0].length * cell, M.length * cell);
+  ctx.font = `${Math.floor(cell * 0.36)}px sans-serif`;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  M.forEach((row, i) => row.forEach((v, j) => {
+    const t = high > low ? (v - low) / (high - low) : 0.5;
+    ctx.fillStyle = viridis(t);
+    ctx.fillRect(j * cell, i * cell, cell, cell);
+    if (cell >= 24) {
+      ctx.fillStyle = t > 0.55 ? "#000" : "#fff";
+      ctx.fillText(fmt(v, 2), (j + 0.5) * cell, (i + 0.5) * cell);
+    }
+  }));
+  if (outline) {
+    const [top, left, h, w] = outline;
+    ctx.strokeStyle = "#e8590c";
+    ctx.lineWidth = 3;
+    ctx.strokeRect(left * cell + 1.5, top * cell + 1.5, w * cell - 3, h * cell - 3);
+  }
+}
+
+/** A horizontal colour bar from low to high with its ends and zero labelled. */
+export function colorbar(ctx, width, low, high, label) {
+  ctx.clearRect(0, 0, width, 44);
+  for (let x = 0; x < width; x++) {
+    ctx.fillStyle = viridis(x / (width - 1));
+    ctx.fillRect(x, 0, 1, 14);
+  }
+  ctx.fillStyle = "#222";
+  ctx.font = "12px sans-serif";
+  ctx.textBaseline = "top";
+  ctx.textAlign = "left";
+  ctx.fillText(fmt(low), 0, 17);
+  ctx.textAlign = "right";
+  ctx.fillText(fmt(high), width, 17);
+  ctx.textAlign = "center";
+  ctx.fillText(label, width / 2, 30);
+}
+
+/** Axes box for charts: maps data (x, y) to pixels inside a margin. */
+export function axes(ctx, width, height, [x0, x1], [y0, y1], { logY = false, xLabel = "", yLabel = "" } = {}) {
+  const m = { left: 52, right: 10, top: 10, bottom: 34 };
+  const ty = (y) => (logY ? Math.log10(y) : y);
+  const [ly0, ly1] = [ty(y0), ty(y1)];
+  const px = (x) => m.left + ((x - x0) / (x1 - x0 || 1)) * (width - m.left - m.right);
+  const py = (y) => height - m.bottom - ((ty(y) - ly0) / (ly1 - ly0 || 1)) * (height - m.top - m.bottom);
+  ctx.clearRect(0, 0, width, height);
+  ctx.strokeStyle = "#555";
+  ctx.lineWidth = 1;
+  ctx.strokeRect(m.left, m.top, width - m.left - m.right, height - m.top - m.bottom);
+  ctx.fillStyle = "#222";
+  ctx.font = "11px sans-serif";
+  ctx.textAlign = "right";
+  ctx.textBaseline = "middle";
+  const yTicks = logY
+    ? Array.from({ length: Math.floor(ly1) - Math.ceil(ly0) + 1 }, (_, k) => 10 ** (Math.ceil(ly0) + k))
+    : [y0, (y0 + y1) / 2, y1];
+  const step = Math.ceil(yTicks.length / 6);
+  yTicks.filter((_, k) => k % step === 0).forEach((y) => ctx.fillText(fmt(y, 2), m.left - 4, py(y)));
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  [x0, (x0 + x1) / 2, x1].forEach((x) => ctx.fillText(fmt(x, 2), px(x), height - m.bottom + 4));
+  ctx.fillText(xLabel, (m.left + width - m.right) / 2, height - 14);
+  ctx.save();
+  ctx.translate(11, (m.top + height - m.bottom) / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.fillText(yLabel, 0, -6);
+  ctx.restore();
+  const clip = () => {
+    ctx.beginPath();
+    ctx.rect(m.left, m.top, width - m.left - m.right, height - m.top - m.bottom);
+    ctx.clip();
+  };
+  return { px, py, clip, m };
+}
+
+/** A polyline through points [x, y], in the axes' coordinates. */
+export function line(ctx, ax, points, color, dots = false) {
+  ctx.save();
+  ax.clip();
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  points.forEach(([x, y], k) => (k ? ctx.lineTo(ax.px(x), ax.py(y)) : ctx.moveTo(ax.px(x), ax.py(y))));
+  ctx.stroke();
+  if (dots) points.forEach(([x, y]) => ctx.fillRect(ax.px(x) - 2, ax.py(y) - 2, 4, 4));
+  ctx.restore();
+}
+
+/** A small element with optional class and text. */
+export function el(tag, className = "", text = "") {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}

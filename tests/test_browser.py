@@ -1,0 +1,165 @@
+"""The built book in Chromium with the network cut: pages load cleanly and the widgets compute."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import torch
+
+from browser import CHROMIUM, FLAGS, Watch, require_chromium, serve
+from conftest import ROOT
+from convbook import corr2d, critical_lr, edge_image, kernel, learn_kernel
+
+HTML = ROOT / "_build" / "html"
+
+
+@pytest.fixture(scope="module")
+def site():
+    require_chromium()
+    if not (HTML / "index.html").exists():
+        pytest.fail("the book is not built: run `make book` (make test does it first)")
+    from playwright.sync_api import sync_playwright
+
+    with serve(HTML) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield base, browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(site):
+    base, browser = site
+    opened = []
+
+    def open_(path: str):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        watch = Watch()
+        watch.attach(page)
+        page.goto(base + path, wait_until="networkidle")
+        opened.append((context, watch))
+        return page, watch
+
+    yield open_
+    for context, watch in opened:
+        context.close()
+        assert watch.problems() == []
+
+
+def pages() -> list[str]:
+    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html") if "_static" not in p.parts)
+
+
+def test_every_page_loads_only_from_the_site_without_errors(open_page):
+    math_pages = 0
+    for path in pages():
+        page, watch = open_page(path)
+        assert watch.problems() == [], path
+        if page.locator(".math").count():
+            page.wait_for_selector("mjx-container", state="attached", timeout=20_000)
+            math_pages += 1
+    assert math_pages >= 3
+
+
+def numbers(text: str) -> torch.Tensor:
+    return torch.tensor([[float(v) for v in line.split()] for line in text.strip().splitlines()])
+
+
+def output_values(page) -> torch.Tensor:
+    return numbers(page.locator(".cb-kx .cb-output").text_content())
+
+
+def test_kernel_explorer_computes_in_the_page(open_page):
+    page, _ = open_page("book/edge-detection.html")
+    box = page.locator(".cb-kx")
+    box.wait_for()
+    X = edge_image()
+    assert "Output shape 6 × 7 = (6 − 1 + 1) × (8 − 2 + 1)" in box.text_content()
+    torch.testing.assert_close(output_values(page), corr2d(X, kernel("edge")))
+
+    for name in ("edge_transposed", "box_blur", "sobel_x", "gaussian_blur_5", "laplacian", "sharpen"):
+        page.select_option(".cb-kx .cb-preset", name)
+        expected = corr2d(X, kernel(name))
+        assert f"Output shape {expected.shape[0]} × {expected.shape[1]}" in box.text_content()
+        torch.testing.assert_close(output_values(page), expected, atol=2e-3, rtol=0)
+
+    page.select_option(".cb-kx .cb-preset", "edge")
+    page.select_option(".cb-kx .cb-operation", "convolution")
+    torch.testing.assert_close(output_values(page), -corr2d(X, kernel("edge")))
+    page.select_option(".cb-kx .cb-operation", "cross-correlation")
+
+    page.fill(".cb-kx .cb-grid input[data-row='0'][data-col='1']", "-2")
+    torch.testing.assert_close(output_values(page), corr2d(X, torch.tensor([[1.0, -2.0]])))
+    assert page.locator(".cb-kx .cb-preset").input_value() == ""
+
+
+def test_kernel_explorer_hover_writes_the_sum_of_products(open_page):
+    page, _ = open_page("book/edge-detection.html")
+    page.locator(".cb-kx").wait_for()
+    page.select_option(".cb-kx .cb-image", "numbers 0 to 8 (3 × 3)")
+    page.select_option(".cb-kx .cb-rows", "2")
+    page.select_option(".cb-kx .cb-cols", "2")
+    for (row, col), value in {(0, 0): "0", (0, 1): "1", (1, 0): "2", (1, 1): "3"}.items():
+        page.fill(f".cb-kx .cb-grid input[data-row='{row}'][data-col='{col}']", value)
+    torch.testing.assert_close(output_values(page), torch.tensor([[19.0, 25.0], [37.0, 43.0]]))
+    output = page.locator(".cb-kx figure canvas").nth(2)
+    output.hover(position={"x": 5, "y": 5})
+    assert page.locator(".cb-kx .cb-hover").text_content() == "Y[0,0] = 19 = 0×0 + 1×1 + 3×2 + 4×3"
+    box = output.bounding_box()
+    output.hover(position={"x": box["width"] - 5, "y": box["height"] - 5})
+    assert page.locator(".cb-kx .cb-hover").text_content() == "Y[1,1] = 43 = 4×0 + 5×1 + 7×2 + 8×3"
+
+    page.select_option(".cb-kx .cb-image", "photo (32 × 32)")
+    assert "Output shape 31 × 31" in page.locator(".cb-kx .cb-shape").text_content()
+
+
+def slider_lr(position: int) -> float:
+    return float(f"{1e-3 * 100 ** (position / 1000):.4g}")
+
+
+def test_learning_rate_explorer_trains_in_the_page(open_page):
+    page, _ = open_page("book/learning-a-kernel.html")
+    box = page.locator(".cb-lr")
+    box.wait_for()
+    X = edge_image()
+    Y = corr2d(X, kernel("edge"))
+    init = torch.tensor([[-0.410186, -0.148102]])
+    status, final = box.locator(".cb-status"), box.locator(".cb-final")
+    assert status.text_content().startswith("Converges")
+    assert final.text_content() == "Kernel after 50 epochs: [1.0000, -1.0000]"
+    mark = box.locator(".cb-mark").text_content()
+    assert "0.0333" in mark and critical_lr(X) == pytest.approx(1 / 30)
+
+    for position in (100, 500, 840, 920, 1000):
+        page.fill(".cb-lr .cb-lr-slider", str(position))
+        lr = slider_lr(position)
+        assert float(box.locator(".cb-lr-value").text_content()) == pytest.approx(lr, abs=5e-5)
+        run = learn_kernel(X, Y, lr=lr, init=init)
+        text = status.text_content()
+        if run.diverged:
+            assert f"overflows at epoch {run.diverged_at}" in text
+        elif lr > 1 / 30:
+            rise = next(e for e, loss in enumerate(run.losses, 1) if loss > run.losses[0])
+            assert text.startswith("Diverges") and f"passes its starting value at epoch {rise}" in text
+        else:
+            assert text.startswith("Converges")
+            shown = re.findall(r"-?\d+\.\d{4}", final.text_content())
+            torch.testing.assert_close(torch.tensor([float(v) for v in shown]), run.kernel[0], atol=1.5e-4, rtol=0)
+        assert "NaN" not in text and "Infinity" not in final.text_content()
+
+    page.fill(".cb-lr .cb-lr-slider", "1000")
+    assert "overflows at epoch 29" in status.text_content()
+    page.fill(".cb-lr .cb-epochs", "10")
+    assert box.locator(".cb-epochs-value").text_content() == "10"
+    assert status.text_content().startswith("Diverges")
+    page.fill(".cb-lr .cb-lr-slider", "740")
+    run = learn_kernel(X, Y, lr=slider_lr(740), epochs=10, init=init)
+    assert final.text_content().startswith("Kernel after 10 epochs")
+    shown = [float(v) for v in re.findall(r"-?\d+\.\d{4}", final.text_content())]
+    torch.testing.assert_close(torch.tensor(shown), run.kernel[0], atol=1.5e-4, rtol=0)
+
+    page.fill(".cb-lr .cb-start input >> nth=0", "0.5")
+    run = learn_kernel(X, Y, lr=slider_lr(740), epochs=10, init=torch.tensor([[0.5, -0.148102]]))
+    shown = [float(v) for v in re.findall(r"-?\d+\.\d{4}", final.text_content())]
+    torch.testing.assert_close(torch.tensor(shown), run.kernel[0], atol=1.5e-4, rtol=0)
