@@ -47,3 +47,11 @@ def test_every_image_has_alt_text(pages):
 def test_the_seed_numbers_are_on_the_pages(pages):
     assert "epoch3, loss 4.490" in pages["book/learning-a-kernel.html"]
     assert "[37., 43.]])" in pages["book/cross-correlation.html"]
+
+
+def test_each_chapter_has_one_title_and_no_stray_markup(pages):
+    for path in toc_notebooks():
+        page = pages[f"book/{path.stem}.html"]
+        text = page[page.index("<article") : page.index("</article>")]
+        assert text.count("<h1>") == 1, f"{path.stem}: {text.count('<h1>')} top-level headings"
+        assert "<h1>#" not in text and "<p># " not in text, path.stem

@@ -56,7 +56,8 @@ def test_the_loss_lines_are_the_seeds_character_for_character(notebooks, seed_te
     loop = code_cell(notebooks["learning-a-kernel"], "for i in range(50):")
     cell = next(c for c in notebooks["learning-a-kernel"].cells if c.source == loop)
     seed_block = seed_text[seed_text.index("epoch1, loss") : seed_text.index("In [29]")]
-    assert cell.outputs[0].text.strip() == seed_block.strip()
+    printed = "".join(o.text for o in cell.outputs if o.output_type == "stream")
+    assert printed.strip() == seed_block.strip()
 
 
 def test_inline_corr2d_equals_the_package(notebooks):
@@ -89,8 +90,20 @@ def test_figures_have_captions_and_alt_text(notebooks):
                 assert len(options.get("image", {}).get("alt", "")) > 20, f"{name}: {cell.source[:50]}"
 
 
+# The only outputs nbval does not compare, as (chapter, first line of the cell): two widgets
+# (their model ids change on every run) and one live timing. Each cell says why in a comment.
+IGNORED_OUTPUTS = {
+    ("edge-detection", "from convbook.widgets import KernelExplorer"),
+    ("learning-a-kernel", "from convbook.widgets import LearningRateExplorer"),
+    ("speed", "# Timings differ from machine to machine and run to run, so this output is not compared."),
+}
+
+
 def test_ignored_outputs_are_few_and_explained(notebooks):
+    tagged = set()
     for name, nb in notebooks.items():
         for cell in nb.cells:
             if "nbval-ignore-output" in cell.metadata.get("tags", []):
-                assert "#" in cell.source, f"{name}: tagged cell must say why in a comment"
+                assert "#" in cell.source, f"{name}: a tagged cell must say why in a comment"
+                tagged.add((name, cell.source.splitlines()[0]))
+    assert tagged == IGNORED_OUTPUTS

@@ -8,11 +8,15 @@ tensor([ 0.,  1.,  0.,  0.,  0., -1.,  0.])
 import torch  # noqa: F401  (used by the doctest above)
 
 from convbook.data import checkerboard, diagonal_image, edge_image, photo
-from convbook.kernels import describe_kernel, kernel, kernel_names
 from convbook.layers import Conv2D
 from convbook.ops import conv2d_true, corr2d, output_shape
 from convbook.plot import loss_curve, show_images, show_matrices
 from convbook.train import History, critical_lr, hessian, learn_kernel
+from convbook.kernels import describe_kernel, kernel, kernel_names
+from convbook.ops import corr2d_matmul, im2col, toeplitz
+from convbook.ops import corr2d_fast, corr2d_fft, corr2d_shift, corr2d_unfold, fast_method
+from convbook.plot import timing_plot
+from convbook.plot import descent_paths, sliding_window
 
 __all__ = [
     "Conv2D",
@@ -21,16 +25,27 @@ __all__ = [
     "conv2d_true",
     "corr2d",
     "critical_lr",
-    "describe_kernel",
     "diagonal_image",
     "edge_image",
     "hessian",
-    "kernel",
-    "kernel_names",
     "learn_kernel",
     "loss_curve",
     "output_shape",
     "photo",
     "show_images",
     "show_matrices",
+    "corr2d_matmul",
+    "corr2d_fast",
+    "corr2d_fft",
+    "corr2d_shift",
+    "corr2d_unfold",
+    "fast_method",
+    "timing_plot",
+    "descent_paths",
+    "describe_kernel",
+    "im2col",
+    "kernel",
+    "kernel_names",
+    "sliding_window",
+    "toeplitz",
 ]

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 import torch
 
 
-def check_matrix(value: object, name: str) -> torch.Tensor:
+def check_matrix(value: object, name: str, finite: bool = True) -> torch.Tensor:
     """Return ``value`` if it is a non-empty, finite, 2-D floating-point tensor.
+
+    With ``finite=False`` the (full-pass) test for NaN and inf is left to the caller.
 
     >>> check_matrix(torch.ones(2, 3), "X").shape
     torch.Size([2, 3])
@@ -32,6 +34,17 @@ def check_matrix(value: object, name: str) -> torch.Tensor:
             f"{name} must have a floating-point dtype, got {value.dtype}; "
             f"convert it with {name}.float()"
         )
+    if finite:
+        check_finite(value, name)
+    return value
+
+
+def check_finite(value: torch.Tensor, name: str) -> torch.Tensor:
+    """Return ``value`` if it holds no NaN or inf.
+
+    >>> check_finite(torch.zeros(2), "X")
+    tensor([0., 0.])
+    """
     if not bool(torch.isfinite(value).all()):
         raise ValueError(f"{name} must contain only finite values (no NaN or inf)")
     return value
@@ -42,8 +55,14 @@ def check_image_and_kernel(X: object, K: object) -> tuple[torch.Tensor, torch.Te
 
     >>> X, K = check_image_and_kernel(torch.ones(3, 3), torch.ones(2, 2))
     """
-    X = check_matrix(X, "X")
-    K = check_matrix(K, "K")
+    X = check_matrix(X, "X", finite=False)
+    K = check_matrix(K, "K", finite=False)
+    if X.device != K.device:
+        raise ValueError(
+            f"X and K must be on the same device, got X on {X.device} and K on {K.device}"
+        )
+    check_finite(X, "X")
+    check_finite(K, "K")
     if K.shape[0] > X.shape[0] or K.shape[1] > X.shape[1]:
         raise ValueError(
             f"kernel K of shape {tuple(K.shape)} is larger than image X of shape "
@@ -51,10 +70,6 @@ def check_image_and_kernel(X: object, K: object) -> tuple[torch.Tensor, torch.Te
         )
     if X.dtype != K.dtype:
         raise TypeError(f"X and K must share a dtype, got X {X.dtype} and K {K.dtype}")
-    if X.device != K.device:
-        raise ValueError(
-            f"X and K must be on the same device, got X on {X.device} and K on {K.device}"
-        )
     return X, K
 
 

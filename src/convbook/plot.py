@@ -148,3 +148,185 @@ def _write_values(ax, m: torch.Tensor, low: float, high: float) -> None:
         for j, v in enumerate(row):
             text = f"{v:g}" if v == round(v) else f"{v:.2f}"
             ax.text(j, i, text, ha="center", va="center", color="black" if v > middle else "white")
+
+
+def sliding_window(X: torch.Tensor, K: torch.Tensor, size: float = 2.4) -> Figure:
+    """One panel per output position: ``X`` with that window outlined and its product sum.
+
+    The panels form an ``out_h`` x ``out_w`` grid, laid out like the output; each
+    title gives the output's value and, for kernels of up to six entries, the
+    sum of products that made it. Refused: anything but 2-D tensors, a kernel
+    larger than the image, more than 36 output positions.
+
+    >>> fig = sliding_window(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
+    >>> fig.axes[0].get_title()
+    'Y[0, 0] = 19\\n0·0 + 1·1 + 3·2 + 4·3'
+    """
+    X, K = _as_matrix(X, "X"), _as_matrix(K, "K")
+    (n_h, n_w), (k_h, k_w) = X.shape, K.shape
+    if k_h > n_h or k_w > n_w:
+        raise ValueError(f"kernel K of shape {(k_h, k_w)} is larger than image X of shape {(n_h, n_w)}")
+    out_h, out_w = n_h - k_h + 1, n_w - k_w + 1
+    if out_h * out_w > 36:
+        raise ValueError(f"too many window positions to draw: {out_h * out_w} (at most 36)")
+    low, high = X.min().item(), X.max().item()
+    if low == high:
+        low, high = low - 1, high + 1
+    fig, axes = plt.subplots(
+        out_h, out_w, figsize=(size * out_w * max(n_w / n_h, 0.6) + 0.4, size * out_h + 0.3),
+        squeeze=False,
+    )
+    for i in range(out_h):
+        for j in range(out_w):
+            ax = axes[i][j]
+            window = X[i : i + k_h, j : j + k_w]
+            ax.imshow(X.numpy(), cmap=CMAP, vmin=low, vmax=high)
+            _write_values(ax, X, low, high)
+            ax.add_patch(Rectangle((j - 0.5, i - 0.5), k_w, k_h, fill=False, ec="#e8590c", lw=3))
+            title = f"Y[{i}, {j}] = {_number((window * K).sum().item())}"
+            if K.numel() <= 6:
+                terms = zip(window.flatten().tolist(), K.flatten().tolist())
+                title += "\n" + " + ".join(f"{_factor(x)}·{_factor(k)}" for x, k in terms)
+            ax.set_title(title, fontsize=9)
+            ax.set_xticks([])
+            ax.set_yticks([])
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def descent_paths(
+    H: torch.Tensor,
+    minimum: torch.Tensor,
+    paths: dict[str, torch.Tensor],
+    limits: tuple[tuple[float, float], tuple[float, float]] | None = None,
+    labels: tuple[str, str] = ("$k_1$", "$k_2$"),
+    title: str = "Gradient descent on the loss bowl",
+) -> Figure:
+    """Contours of the quadratic loss ``(w - minimum)^T H (w - minimum) / 2`` with descent paths.
+
+    ``H`` is the 2 x 2 Hessian, ``minimum`` the lowest point (2 numbers),
+    ``paths`` maps a label to the weights visited, a tensor of shape (steps, 2).
+    The dashed lines through the minimum are the eigenvectors of ``H`` (the axes
+    of the bowl). ``limits`` fixes the axes ((x0, x1), (y0, y1)); by default they
+    hold every point. Refused: ``H`` not 2 x 2, ``minimum`` not two numbers, no
+    paths, or a path not of shape (steps, 2).
+
+    >>> H = torch.tensor([[36., 24.], [24., 36.]])
+    >>> fig = descent_paths(H, torch.tensor([1., -1.]), {"lr 0.03": torch.tensor([[0., 0.], [0.5, -0.5]])})
+    """
+    H = _as_matrix(H, "H").double()
+    if H.shape != (2, 2):
+        raise ValueError(f"H must be 2 x 2, got shape {tuple(H.shape)}")
+    if not isinstance(minimum, torch.Tensor) or minimum.numel() != 2:
+        raise ValueError("minimum must be a tensor of two numbers")
+    if not paths:
+        raise ValueError("paths must name at least one path")
+    m = minimum.detach().cpu().double().reshape(2)
+    points = {}
+    for label, path in paths.items():
+        if not isinstance(path, torch.Tensor) or path.dim() != 2 or path.shape[1] != 2:
+            raise ValueError(f"paths[{label!r}] must be a tensor of shape (steps, 2)")
+        points[label] = path.detach().cpu().double()
+    if limits is None:
+        every = torch.cat([m[None], *points.values()])
+        every = every[torch.isfinite(every).all(1)]
+        low, high = every.min(0).values, every.max(0).values
+        pad = 0.1 * (high - low).clamp(min=1e-3)
+        limits = ((low[0] - pad[0]).item(), (high[0] + pad[0]).item()), (
+            (low[1] - pad[1]).item(), (high[1] + pad[1]).item())
+    (x0, x1), (y0, y1) = limits
+    gx, gy = torch.meshgrid(torch.linspace(x0, x1, 200), torch.linspace(y0, y1, 200), indexing="xy")
+    d = torch.stack([gx, gy], -1).double() - m
+    loss = 0.5 * torch.einsum("...i,ij,...j->...", d, H, d)
+    fig, ax = plt.subplots(figsize=(6, 5))
+    top = loss.max().item()
+    levels = sorted({top * 0.6**n for n in range(14)})
+    contours = ax.contour(gx.numpy(), gy.numpy(), loss.numpy(), levels=levels, cmap=CMAP, linewidths=0.8)
+    fig.colorbar(contours, ax=ax, label="loss above its minimum", shrink=0.8)
+    _, vectors = torch.linalg.eigh(H)
+    span = max(x1 - x0, y1 - y0)
+    for v in vectors.T:
+        ends = torch.stack([m - span * v, m + span * v])
+        ax.plot(ends[:, 0].numpy(), ends[:, 1].numpy(), ls="--", color="0.6", lw=0.8)
+    for label, path in points.items():
+        ax.plot(path[:, 0].numpy(), path[:, 1].numpy(), marker="o", ms=3, lw=1.2, label=label)
+    ax.plot([m[0].item()], [m[1].item()], marker="*", ms=14, color="black", ls="none", label="minimum")
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.set_xlabel(labels[0])
+    ax.set_ylabel(labels[1])
+    ax.set_title(title)
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=4)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def _number(v: float) -> str:
+    return f"{v:g}" if v == round(v) else f"{v:.2f}"
+
+
+def _factor(v: float) -> str:
+    return f"({_number(v)})" if v < 0 else _number(v)
+
+
+# --- Timings: seconds or ratio to F.conv2d against image size or kernel size -------------
+
+_TIMING_ORDER = ["conv2d", "corr2d", "unfold", "shift", "fft", "fast", "matmul"]
+
+
+def timing_plot(
+    rows: Sequence[dict[str, object]],
+    against: str = "size",
+    fixed: int = 3,
+    ratio: bool = False,
+    methods: Sequence[str] | None = None,
+    title: str | None = None,
+) -> Figure:
+    """Log-log plot of benchmark rows: one line per method against image or kernel size.
+
+    ``rows`` are dicts with ``method``, ``size``, ``kernel``, ``seconds`` and ``ratio``
+    (as :func:`convbook.bench.read_csv` returns them). ``against="size"`` plots the points
+    with kernel size ``fixed``; ``against="kernel"`` those with image size ``fixed``. With
+    ``ratio`` the y axis is the time as a multiple of ``F.conv2d``'s, with a line at 1.
+    Skipped points (``seconds`` of ``None``) are left out.
+
+    >>> fig = timing_plot([{"method": "fft", "size": 8, "kernel": 3, "seconds": 1e-4,
+    ...                     "ratio": 2.0}], against="size", fixed=3)
+    """
+    if against not in ("size", "kernel"):
+        raise ValueError(f"against must be 'size' or 'kernel', got {against!r}")
+    other = "kernel" if against == "size" else "size"
+    key = "ratio" if ratio else "seconds"
+    chosen = [r for r in rows if int(r[other]) == fixed and r.get(key) is not None]
+    if not chosen:
+        raise ValueError(f"rows hold no timed point with {other} {fixed}")
+    names = list(methods) if methods is not None else list(dict.fromkeys(r["method"] for r in chosen))
+    fig, ax = plt.subplots(figsize=(6, 4))
+    palette = plt.get_cmap("tab10").colors
+    order = _TIMING_ORDER + [n for n in names if n not in _TIMING_ORDER]
+    ticks: set[int] = set()
+    for name in names:
+        points = sorted((int(r[against]), float(r[key])) for r in chosen if r["method"] == name)
+        if points:
+            xs, ys = zip(*points)
+            ticks.update(xs)
+            color = palette[order.index(name) % len(palette)]  # one colour per method, always
+            ax.plot(xs, ys, marker="o", ms=4, label=name, color=color)
+    if ratio:
+        ax.axhline(1.0, color="black", lw=0.8, ls="--")
+    ax.set_xscale("log", base=2)
+    ax.set_yscale("log")
+    ax.set_xticks(sorted(ticks), [str(t) for t in sorted(ticks)])
+    ax.xaxis.set_minor_locator(plt.NullLocator())
+    unit = f"{'image' if other == 'size' else 'kernel'} {fixed} x {fixed}"
+    ax.set_xlabel("image size n (n x n pixels)" if against == "size" else "kernel size k (k x k)")
+    ax.set_ylabel("time / time of F.conv2d" if ratio else "median time (s)")
+    ax.set_title(title or f"{'Ratio to F.conv2d' if ratio else 'Time'}, {unit}")
+    ax.legend(fontsize=8, ncol=2)
+    ax.grid(alpha=0.3, which="both")
+    fig.tight_layout()
+    plt.close(fig)
+    return fig

@@ -1,0 +1,133 @@
+"""The fast cross-correlations: same answers and errors as the reference loop, a sane dispatcher."""
+
+import re
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+from convbook import (
+    corr2d,
+    corr2d_fast,
+    corr2d_fft,
+    corr2d_shift,
+    corr2d_unfold,
+    fast_method,
+)
+
+FAST = [corr2d_unfold, corr2d_shift, corr2d_fft, corr2d_fast]
+SHAPES = [
+    ((5, 7), (2, 3)),
+    ((9, 6), (4, 2)),
+    ((4, 4), (4, 4)),  # kernel as large as the image: one output
+    ((6, 3), (1, 3)),
+    ((3, 6), (3, 1)),
+    ((8, 11), (1, 5)),
+    ((11, 8), (5, 1)),
+    ((1, 1), (1, 1)),
+    ((13, 10), (7, 9)),
+    ((40, 37), (31, 3)),
+]
+
+
+def reference(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
+    return F.conv2d(X[None, None], K[None, None])[0, 0]
+
+
+def tolerance(dtype: torch.dtype, K: torch.Tensor) -> dict[str, float]:
+    # The FFT's rounding error grows with the size of the numbers summed, not of the result.
+    eps = torch.finfo(dtype).eps
+    return {"rtol": 100 * eps, "atol": 100 * eps * float(K.abs().sum())}
+
+
+@pytest.mark.parametrize("f", FAST, ids=lambda f: f.__name__)
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+@pytest.mark.parametrize("image, kernel", SHAPES)
+def test_equals_the_loop_and_pytorch(f, image, kernel, dtype):
+    g = torch.Generator().manual_seed(sum(image) * 31 + sum(kernel))
+    X = torch.randn(image, generator=g, dtype=dtype)
+    K = torch.randn(kernel, generator=g, dtype=dtype)
+    Y = f(X, K)
+    assert Y.dtype == dtype and Y.shape == corr2d(X, K).shape
+    torch.testing.assert_close(Y, corr2d(X, K), **tolerance(dtype, K))
+    torch.testing.assert_close(Y, reference(X, K), **tolerance(dtype, K))
+
+
+@pytest.mark.parametrize("f", FAST, ids=lambda f: f.__name__)
+def test_large_images_and_kernels_with_zeros(f):
+    g = torch.Generator().manual_seed(5)
+    X = torch.randn(300, 257, generator=g)
+    for K in [torch.randn(3, 3, generator=g), torch.randn(31, 31, generator=g), torch.zeros(5, 5)]:
+        K[0, 0] = 0.0  # a zero entry still counts (it multiplies, it is not skipped)
+        torch.testing.assert_close(f(X, K), reference(X, K), **tolerance(torch.float32, K))
+
+
+@pytest.mark.parametrize("f", FAST, ids=lambda f: f.__name__)
+def test_gradients_flow(f):
+    g = torch.Generator().manual_seed(1)
+    X = torch.randn(6, 7, generator=g, dtype=torch.float64, requires_grad=True)
+    K = torch.randn(3, 2, generator=g, dtype=torch.float64, requires_grad=True)
+    assert torch.autograd.gradcheck(f, (X, K))
+
+
+@pytest.mark.parametrize("f", FAST, ids=lambda f: f.__name__)
+@pytest.mark.parametrize(
+    "X, K",
+    [
+        ([[1.0]], torch.ones(1, 1)),
+        (torch.ones(3), torch.ones(1, 1)),
+        (torch.ones(2, 2), torch.ones(3, 3)),
+        (torch.ones(2, 2, dtype=torch.int64), torch.ones(1, 1, dtype=torch.int64)),
+        (torch.ones(2, 2), torch.ones(1, 1, dtype=torch.float64)),
+        (torch.empty(0, 3), torch.ones(1, 1)),
+        (torch.tensor([[1.0, float("nan")], [0.0, 1.0]]), torch.ones(1, 1)),
+        (torch.tensor([[1.0, float("inf")], [0.0, 1.0]]), torch.zeros(2, 1)),
+        (torch.ones(3, 3), torch.tensor([[float("-inf")]])),
+        (torch.tensor([[float("nan")]]), torch.ones(1, 1, 1)),  # X's error comes first
+    ],
+)
+def test_same_errors_as_the_loop(f, X, K):
+    with pytest.raises((TypeError, ValueError)) as expected:
+        corr2d(X, K)
+    with pytest.raises(expected.type, match=f"^{re.escape(str(expected.value))}$"):
+        f(X, K)
+
+
+def test_overflow_is_not_mistaken_for_bad_input():
+    X, K = torch.full((4, 4), 3e38), torch.full((2, 2), 2.0)
+    for f in FAST:  # no error: the image is finite, the sums are too large for float32
+        assert not torch.isfinite(f(X, K)).any()
+
+
+@pytest.mark.parametrize(
+    "image, kernel, device, method",
+    [
+        ((2048, 2048), (3, 3), "cpu", "shift"),
+        ((512, 512), (3, 3), "cpu", "shift"),
+        ((256, 256), (3, 3), "cpu", "shift"),
+        ((256, 256), (31, 31), "cpu", "fft"),
+        ((1024, 1024), (15, 15), "cpu", "fft"),
+        ((2048, 2048), (31, 31), "cpu", "fft"),
+        ((2048, 2048), (3, 3), "cuda", "conv2d"),
+        ((512, 512), (15, 15), "cuda", "conv2d"),
+        ((2048, 2048), (31, 31), "cuda", "fft"),
+    ],
+)
+def test_cost_model_picks_sensibly(image, kernel, device, method):
+    assert fast_method(image, kernel, device) == method
+
+
+def test_cost_model_has_one_crossover_per_image_size():
+    for n in [64, 256, 1024, 2048]:
+        picks = [fast_method((n, n), (k, k)) for k in range(1, 32, 2)]
+        assert picks == sorted(picks, key=["conv2d", "shift", "fft"].index), (n, picks)
+    assert fast_method((16, 16), (1, 1), torch.device("cpu")) in {"shift", "conv2d"}
+    with pytest.raises(ValueError, match="larger than image_shape"):
+        fast_method((3, 3), (4, 4))
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+@pytest.mark.parametrize("f", FAST, ids=lambda f: f.__name__)
+def test_on_cuda(f):
+    X, K = torch.randn(64, 70, device="cuda"), torch.randn(5, 3, device="cuda")
+    torch.testing.assert_close(f(X, K), reference(X, K), **tolerance(torch.float32, K))

@@ -1,0 +1,86 @@
+"""Cross-correlation as a matrix product: im2col, the Toeplitz matrix, corr2d_matmul."""
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+from convbook import corr2d, corr2d_matmul, im2col, output_shape, toeplitz
+
+SEED_X = torch.arange(9.0).reshape(3, 3)
+SEED_K = torch.tensor([[0.0, 1.0], [2.0, 3.0]])
+SHAPES = [((3, 3), (2, 2)), ((6, 8), (1, 2)), ((5, 7), (2, 3)), ((4, 4), (4, 4)),
+          ((7, 3), (3, 1)), ((1, 1), (1, 1)), ((9, 6), (4, 5))]
+
+
+def test_seed_example():
+    assert torch.equal(corr2d_matmul(SEED_X, SEED_K), torch.tensor([[19.0, 25.0], [37.0, 43.0]]))
+    T = toeplitz(SEED_K, (3, 3))
+    assert T.shape == (4, 9) and int((T != 0).sum()) == 12  # the kernel's 0 stays 0
+    assert torch.equal(T[0], torch.tensor([0.0, 1, 0, 2, 3, 0, 0, 0, 0]))
+    assert torch.equal(im2col(SEED_X, (2, 2)) @ SEED_K.reshape(-1), torch.tensor([19.0, 25, 37, 43]))
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+@pytest.mark.parametrize("image, kernel", SHAPES)
+def test_matmul_forms_match_corr2d_and_pytorch(image, kernel, dtype):
+    g = torch.Generator().manual_seed(17 * sum(image) + sum(kernel))
+    X = torch.randn(image, generator=g, dtype=dtype)
+    K = torch.randn(kernel, generator=g, dtype=dtype)
+    Y = corr2d_matmul(X, K)
+    assert Y.dtype == dtype and Y.shape == output_shape(image, kernel)
+    torch.testing.assert_close(Y, corr2d(X, K))
+    torch.testing.assert_close(Y, F.conv2d(X[None, None], K[None, None])[0, 0])
+    torch.testing.assert_close((im2col(X, kernel) @ K.reshape(-1)).reshape(Y.shape), Y)
+
+
+@pytest.mark.parametrize("image, kernel", SHAPES)
+def test_toeplitz_is_block_banded_with_one_kernel_per_row(image, kernel):
+    K = torch.arange(1.0, 1 + kernel[0] * kernel[1], dtype=torch.float64).reshape(kernel)
+    T = toeplitz(K, image)
+    out = output_shape(image, kernel)
+    assert T.shape == (out[0] * out[1], image[0] * image[1])
+    assert torch.equal(T.sum(1), torch.full((T.shape[0],), K.sum().item(), dtype=torch.float64))
+    assert int((T != 0).sum()) == K.numel() * T.shape[0]
+    assert im2col(torch.zeros(image), kernel).shape == (T.shape[0], K.numel())
+
+
+@pytest.mark.parametrize("image, kernel", SHAPES)
+def test_transposed_matrix_gives_the_input_gradient(image, kernel):
+    g = torch.Generator().manual_seed(3)
+    X = torch.randn(image, generator=g, dtype=torch.float64, requires_grad=True)
+    K = torch.randn(kernel, generator=g, dtype=torch.float64)
+    G = torch.randn(output_shape(image, kernel), generator=g, dtype=torch.float64)
+    (corr2d(X, K) * G).sum().backward()
+    torch.testing.assert_close((toeplitz(K, image).T @ G.reshape(-1)).reshape(image), X.grad)
+    transposed = F.conv_transpose2d(G[None, None], K[None, None])[0, 0]
+    torch.testing.assert_close(transposed, X.grad)
+
+
+def test_gradients_flow_through_the_matrix_forms():
+    X = SEED_X.clone().requires_grad_(True)
+    K = SEED_K.clone().requires_grad_(True)
+    corr2d_matmul(X, K).sum().backward()
+    X2, K2 = SEED_X.clone().requires_grad_(True), SEED_K.clone().requires_grad_(True)
+    corr2d(X2, K2).sum().backward()
+    assert torch.equal(X.grad, X2.grad) and torch.equal(K.grad, K2.grad)
+    X3 = SEED_X.clone().requires_grad_(True)
+    (im2col(X3, (2, 2)) @ SEED_K.reshape(-1)).sum().backward()
+    assert torch.equal(X3.grad, X2.grad)
+
+
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (lambda: corr2d_matmul(torch.ones(2, 2), torch.ones(3, 3)), ValueError, "larger than image"),
+        (lambda: corr2d_matmul(torch.ones(3, 3), torch.ones(2, 2, dtype=torch.float64)), TypeError, "share a dtype"),
+        (lambda: toeplitz([[1.0]], (2, 2)), TypeError, "K must be a torch.Tensor"),
+        (lambda: toeplitz(torch.ones(3, 3), (2, 2)), ValueError, "larger than image_shape"),
+        (lambda: toeplitz(torch.ones(2, 2), (0, 2)), ValueError, "image_shape must be positive"),
+        (lambda: im2col(torch.ones(3), (1, 1)), ValueError, "X must be 2-D"),
+        (lambda: im2col(torch.ones(3, 3), 2.5), TypeError, "kernel_shape must be an int or a pair"),
+        (lambda: im2col(torch.ones(3, 3, dtype=torch.int64), (2, 2)), TypeError, "floating-point"),
+    ],
+)
+def test_bad_input(call, error, message):
+    with pytest.raises(error, match=message):
+        call()

@@ -1,0 +1,110 @@
+"""Property tests: random shapes and values, every implementation against PyTorch's own."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import torch
+import torch.nn.functional as F
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import convbook
+from convbook import ops
+
+CORR2D = {name: getattr(ops, name) for name in dir(ops) if name.startswith("corr2d")}
+FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def problems(draw, largest: int = 12):
+    """An image, a kernel no larger than it, and a dtype."""
+    n_h, n_w = draw(st.integers(1, largest)), draw(st.integers(1, largest))
+    k_h, k_w = draw(st.integers(1, n_h)), draw(st.integers(1, n_w))
+    dtype = draw(st.sampled_from([torch.float32, torch.float64]))
+    g = torch.Generator().manual_seed(draw(st.integers(0, 2**31)))
+    return torch.randn(n_h, n_w, generator=g, dtype=dtype), torch.randn(k_h, k_w, generator=g, dtype=dtype)
+
+
+def tolerance(dtype: torch.dtype, K: torch.Tensor) -> dict:
+    scale = K.numel() ** 0.5
+    return {"atol": 1e-5 * scale, "rtol": 1e-4} if dtype == torch.float32 else {"atol": 1e-10 * scale, "rtol": 1e-9}
+
+
+def test_every_implementation_is_covered():
+    assert {"corr2d", "corr2d_matmul"} <= set(CORR2D)
+
+
+@pytest.mark.parametrize("name", sorted(CORR2D))
+@FAST
+@given(problem=problems())
+def test_matches_torch_conv2d(name, problem):
+    X, K = problem
+    expected = F.conv2d(X[None, None], K[None, None])[0, 0]
+    Y = CORR2D[name](X, K)
+    assert Y.dtype == X.dtype and Y.shape == expected.shape
+    torch.testing.assert_close(Y, expected, **tolerance(X.dtype, K))
+
+
+@FAST
+@given(problem=problems())
+def test_true_convolution_is_torch_conv2d_with_the_kernel_flipped(problem):
+    X, K = problem
+    expected = F.conv2d(X[None, None], K.flip(0, 1)[None, None])[0, 0]
+    torch.testing.assert_close(convbook.conv2d_true(X, K), expected, **tolerance(X.dtype, K))
+
+
+@settings(max_examples=10, deadline=None)
+@given(problem=problems(largest=6))
+def test_conv2d_layer_gradients(problem):
+    X, K = problem
+    layer = convbook.Conv2D(tuple(K.shape)).double()
+    layer.weight.data = K.double()
+    X = X.double().requires_grad_(True)
+    assert torch.autograd.gradcheck(lambda x, w, b: convbook.corr2d(x, w) + b, (X, layer.weight, layer.bias))
+
+
+@st.composite
+def learning_problems(draw):
+    n_h, n_w = draw(st.integers(2, 8)), draw(st.integers(3, 8))
+    k_h, k_w = draw(st.integers(1, min(3, n_h))), draw(st.integers(1, min(3, n_w)))
+    g = torch.Generator().manual_seed(draw(st.integers(0, 2**31)))
+    X = torch.rand(n_h, n_w, generator=g, dtype=torch.float64)
+    Y = convbook.corr2d(X, torch.randn(k_h, k_w, generator=g, dtype=torch.float64))
+    init = torch.randn(k_h, k_w, generator=g, dtype=torch.float64)
+    return X, Y, init, draw(st.floats(0.05, 1.9))
+
+
+@settings(max_examples=25, deadline=None)
+@given(problem=learning_problems())
+def test_learn_kernel_is_the_closed_form_gradient_descent_iteration(problem):
+    """The loss |A w - y|^2 has gradient 2 A^T (A w - y): each epoch is w <- w - lr * that."""
+    X, Y, init, fraction = problem
+    kernel_size = tuple(init.shape)
+    A = ops.im2col(X, kernel_size)
+    y = Y.reshape(-1)
+    lr = fraction * convbook.critical_lr(X, kernel_size)
+    history = convbook.learn_kernel(X, Y, kernel_size, lr=lr, epochs=15, init=init)
+    w = init.reshape(-1).clone()
+    for epoch in range(15):
+        residual = A @ w - y
+        assert history.losses[epoch] == pytest.approx((residual @ residual).item(), rel=1e-9, abs=1e-12)
+        w = w - lr * 2 * A.T @ residual
+        torch.testing.assert_close(history.weights[epoch].reshape(-1), w, rtol=1e-9, atol=1e-12)
+
+
+@settings(max_examples=8, deadline=None)
+@given(problem=learning_problems())
+def test_critical_lr_separates_convergence_from_divergence(problem):
+    X, Y, init, _ = problem
+    kernel_size = tuple(init.shape)
+    critical = convbook.critical_lr(X, kernel_size)
+    H = convbook.hessian(X, kernel_size)
+    top = torch.linalg.eigh(H).eigenvectors[:, -1].reshape(kernel_size)
+    start = convbook.learn_kernel(X, Y, kernel_size, lr=critical, epochs=1, init=init).init
+    below = convbook.learn_kernel(X, Y, kernel_size, lr=0.98 * critical, epochs=150, init=start + top)
+    above = convbook.learn_kernel(X, Y, kernel_size, lr=1.02 * critical, epochs=150, init=start + top)
+    assert below.losses[-1] < below.losses[0]
+    assert above.diverged or above.losses[-1] > above.losses[0]
+    assert all(math.isfinite(v) for v in above.losses)
