@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test lab notebooks clean
+.PHONY: book test lab notebooks stability clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,9 +35,20 @@ book: $(STAMP) $(ASSETS)/.copied
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "Open file://$(CURDIR)/_build/html/index.html"
 
+# Re-run every notebook and compare its outputs with the stored ones (nbval); `make test`
+# does it with the default thread count and with one thread: no output may depend on it.
+NBVAL := $(BIN)/python -m pytest --nbval book --nbval-sanitize-with tests/sanitize.cfg -p no:cacheprovider -q
+
 test: book
+	$(BIN)/ruff check src tests book
+	$(BIN)/ruff format --check src tests book
 	$(BIN)/python -m pytest tests src
-	$(BIN)/python -m pytest --nbval book --nbval-sanitize-with tests/sanitize.cfg -p no:cacheprovider
+	$(NBVAL)
+	OMP_NUM_THREADS=1 $(NBVAL)
+
+# Three clean runs in a row, as a check that nothing in the notebooks is flaky.
+stability: $(STAMP)
+	for run in 1 2 3; do $(NBVAL) || exit 1; done
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab book

@@ -12,13 +12,17 @@ from convbook import bench
 def test_tiny_sweep_writes_the_csv(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(bench, "LOOP_MAX_OUTPUTS", 100)
     path = tmp_path / "bench-cpu.csv"
-    rows = bench.main(["--sizes", "8", "24", "--kernels", "1", "3", "15", "--repeats", "2",
-                       "--csv", str(path)])
+    rows = bench.main(
+        ["--sizes", "8", "24", "--kernels", "1", "3", "15", "--repeats", "2", "--csv", str(path)]
+    )
     out = capsys.readouterr().out
     with path.open() as f:
         table = list(csv.DictReader(f))
-    assert list(table[0]) == bench.COLUMNS == [
-        "device", "method", "size", "kernel", "seconds", "ratio", "repeats", "status"]
+    assert (
+        list(table[0])
+        == bench.COLUMNS
+        == ["device", "method", "size", "kernel", "seconds", "ratio", "repeats", "status"]
+    )
     assert len(table) == len(rows) == 5 * len(bench.methods())  # 8/15 is left out
     names = {r["method"] for r in table}
     assert names == set(bench.methods()) and {"conv2d", "shift", "fft", "fast"} <= names
@@ -38,8 +42,22 @@ def test_tiny_sweep_writes_the_csv(tmp_path, capsys, monkeypatch):
 
 def test_methods_option_and_bad_arguments(tmp_path, capsys):
     path = tmp_path / "b.csv"
-    rows = bench.main(["--sizes", "16", "--kernels", "3", "--repeats", "1", "--methods", "fft",
-                       "--threads", "1", "--csv", str(path)])
+    rows = bench.main(
+        [
+            "--sizes",
+            "16",
+            "--kernels",
+            "3",
+            "--repeats",
+            "1",
+            "--methods",
+            "fft",
+            "--threads",
+            "1",
+            "--csv",
+            str(path),
+        ]
+    )
     assert [r["method"] for r in rows] == ["conv2d", "fft"]
     with pytest.raises(SystemExit):
         bench.main(["--methods", "nonsense", "--csv", str(path)])
@@ -54,14 +72,24 @@ def test_help_names_every_option(capsys):
     with pytest.raises(SystemExit):
         bench.main(["--help"])
     text = capsys.readouterr().out
-    for option in ["--sizes", "--kernels", "--repeats", "--device", "--csv", "--methods", "--threads"]:
+    for option in [
+        "--sizes",
+        "--kernels",
+        "--repeats",
+        "--device",
+        "--csv",
+        "--methods",
+        "--threads",
+    ]:
         assert option in text
 
 
 def test_skips_what_would_not_fit():
     assert bench.skip_reason("corr2d", 2048, 3).startswith("skipped")
     assert bench.skip_reason("unfold", 2048, 31).startswith("skipped")
-    assert bench.skip_reason("unfold", 256, 3) is None and bench.skip_reason("fft", 2048, 31) is None
+    assert (
+        bench.skip_reason("unfold", 256, 3) is None and bench.skip_reason("fft", 2048, 31) is None
+    )
 
 
 def test_read_csv_and_timing_plot(tmp_path):
@@ -69,12 +97,32 @@ def test_read_csv_and_timing_plot(tmp_path):
 
     path = tmp_path / "bench-cpu.csv"
     rows = [
-        {"device": "cpu", "method": m, "size": n, "kernel": k, "seconds": s * n, "ratio": s / 1e-3,
-         "repeats": 3, "status": "ok"}
-        for m, s in [("conv2d", 1e-3), ("fft", 2e-4)] for n in (16, 64) for k in (3, 5)
+        {
+            "device": "cpu",
+            "method": m,
+            "size": n,
+            "kernel": k,
+            "seconds": s * n,
+            "ratio": s / 1e-3,
+            "repeats": 3,
+            "status": "ok",
+        }
+        for m, s in [("conv2d", 1e-3), ("fft", 2e-4)]
+        for n in (16, 64)
+        for k in (3, 5)
     ]
-    rows.append({"device": "cpu", "method": "corr2d", "size": 64, "kernel": 3, "seconds": None,
-                 "ratio": None, "repeats": 0, "status": "skipped: too long"})
+    rows.append(
+        {
+            "device": "cpu",
+            "method": "corr2d",
+            "size": 64,
+            "kernel": 3,
+            "seconds": None,
+            "ratio": None,
+            "repeats": 0,
+            "status": "skipped: too long",
+        }
+    )
     bench.write_csv(rows, path, {"cpu": "test"})
     back, info = bench.read_csv(path)
     assert info == {"cpu": "test"} and back[-1]["seconds"] is None

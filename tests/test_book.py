@@ -3,7 +3,6 @@
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import ROOT, toc_notebooks
 
 HTML = ROOT / "_build" / "html"

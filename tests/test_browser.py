@@ -6,9 +6,9 @@ import re
 
 import pytest
 import torch
-
 from browser import CHROMIUM, FLAGS, Watch, require_chromium, serve
 from conftest import ROOT
+
 from convbook import corr2d, critical_lr, edge_image, kernel, learn_kernel
 
 HTML = ROOT / "_build" / "html"
@@ -48,7 +48,9 @@ def open_page(site):
 
 
 def pages() -> list[str]:
-    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html") if "_static" not in p.parts)
+    return sorted(
+        p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html") if "_static" not in p.parts
+    )
 
 
 def test_every_page_loads_only_from_the_site_without_errors(open_page):
@@ -78,7 +80,14 @@ def test_kernel_explorer_computes_in_the_page(open_page):
     assert "Output shape 6 × 7 = (6 − 1 + 1) × (8 − 2 + 1)" in box.text_content()
     torch.testing.assert_close(output_values(page), corr2d(X, kernel("edge")))
 
-    for name in ("edge_transposed", "box_blur", "sobel_x", "gaussian_blur_5", "laplacian", "sharpen"):
+    for name in (
+        "edge_transposed",
+        "box_blur",
+        "sobel_x",
+        "gaussian_blur_5",
+        "laplacian",
+        "sharpen",
+    ):
         page.select_option(".cb-kx .cb-preset", name)
         expected = corr2d(X, kernel(name))
         assert f"Output shape {expected.shape[0]} × {expected.shape[1]}" in box.text_content()
@@ -141,11 +150,15 @@ def test_learning_rate_explorer_trains_in_the_page(open_page):
             assert f"overflows at epoch {run.diverged_at}" in text
         elif lr > 1 / 30:
             rise = next(e for e, loss in enumerate(run.losses, 1) if loss > run.losses[0])
-            assert text.startswith("Diverges") and f"passes its starting value at epoch {rise}" in text
+            assert (
+                text.startswith("Diverges") and f"passes its starting value at epoch {rise}" in text
+            )
         else:
             assert text.startswith("Converges")
             shown = re.findall(r"-?\d+\.\d{4}", final.text_content())
-            torch.testing.assert_close(torch.tensor([float(v) for v in shown]), run.kernel[0], atol=1.5e-4, rtol=0)
+            torch.testing.assert_close(
+                torch.tensor([float(v) for v in shown]), run.kernel[0], atol=1.5e-4, rtol=0
+            )
         assert "NaN" not in text and "Infinity" not in final.text_content()
 
     page.fill(".cb-lr .cb-lr-slider", "1000")

@@ -23,7 +23,9 @@ def test_photo_is_gray_square_in_unit_range():
     assert image.std() > 0.1
 
 
-@pytest.mark.parametrize("call", [lambda: edge_image(0, 8), lambda: photo(0), lambda: checkerboard(square=0)])
+@pytest.mark.parametrize(
+    "call", [lambda: edge_image(0, 8), lambda: photo(0), lambda: checkerboard(square=0)]
+)
 def test_sizes_must_be_positive(call):
     with pytest.raises(ValueError, match="must be at least 1"):
         call()

@@ -1,4 +1,4 @@
-"""The widgets in a live JupyterLab: they render, respond, and hand the reader's choice to Python."""
+"""The widgets in a live JupyterLab: they render, respond, and hand the choice back to Python."""
 
 from __future__ import annotations
 
@@ -7,11 +7,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import nbformat
 import pytest
-
 from browser import CHROMIUM, FLAGS, require_chromium
 
 TOKEN = "convbook-test"
@@ -28,19 +26,36 @@ def lab(tmp_path_factory):
     require_chromium()
     root = tmp_path_factory.mktemp("lab")
     cells = [
-        "from convbook.widgets import KernelExplorer, LearningRateExplorer\nk = KernelExplorer()\nk",
+        "from convbook.widgets import KernelExplorer, LearningRateExplorer\n"
+        "k = KernelExplorer()\nk",
         "l = LearningRateExplorer()\nl",
-        "print('kernel', k.kernel.tolist(), 'shape', tuple(k.output.shape), 'lr', l.lr, 'diverged', l.history.diverged_at)",
+        "print('kernel', k.kernel.tolist(), 'shape', tuple(k.output.shape),\n"
+        "      'lr', l.lr, 'diverged', l.history.diverged_at)",
     ]
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nbformat.write(nb, root / "widgets.ipynb")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}",
-         f"--ServerApp.token={TOKEN}", f"--ServerApp.root_dir={root}", "--ServerApp.ip=127.0.0.1",
-         "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--allow-root",
+            f"--port={port}",
+            f"--ServerApp.token={TOKEN}",
+            f"--ServerApp.root_dir={root}",
+            "--ServerApp.ip=127.0.0.1",
+            "--LabApp.news_url=None",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     for _ in range(120):
@@ -73,7 +88,9 @@ def test_widgets_work_in_jupyterlab(lab):
             accept.click()
         except Exception:
             pass
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
+        page.wait_for_selector(
+            ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000
+        )
         page.click("text=Run", timeout=30_000)
         page.click("text=Run All Cells", timeout=30_000)
         page.wait_for_selector(".cb-kx", timeout=90_000)
@@ -90,7 +107,10 @@ def test_widgets_work_in_jupyterlab(lab):
         assert "kernel [[1.0, -1.0]] shape (6, 7) lr 0.03 diverged None" in printed.text_content()
         page.locator(".jp-Cell").nth(2).locator(".jp-InputArea-editor").click()
         page.keyboard.press("Shift+Enter")
-        expected = "kernel [[-1.0, -2.0, -1.0], [0.0, 0.0, 0.0], [1.0, 2.0, 1.0]] shape (4, 6) lr 0.1 diverged 29"
+        expected = (
+            "kernel [[-1.0, -2.0, -1.0], [0.0, 0.0, 0.0], [1.0, 2.0, 1.0]] shape (4, 6) "
+            "lr 0.1 diverged 29"
+        )
         page.wait_for_selector(f"text={expected}", timeout=60_000)
         assert errors == []
         browser.close()

@@ -7,8 +7,16 @@ from convbook import corr2d, describe_kernel, kernel, kernel_names
 
 def test_names_are_the_documented_presets():
     assert kernel_names() == (
-        "identity", "edge", "edge_transposed", "box_blur", "gaussian_blur_3",
-        "gaussian_blur_5", "sharpen", "sobel_x", "sobel_y", "laplacian",
+        "identity",
+        "edge",
+        "edge_transposed",
+        "box_blur",
+        "gaussian_blur_3",
+        "gaussian_blur_5",
+        "sharpen",
+        "sobel_x",
+        "sobel_y",
+        "laplacian",
     )
 
 
@@ -24,8 +32,18 @@ def test_every_kernel_is_a_fresh_float_matrix_with_a_description(name):
 
 @pytest.mark.parametrize(
     "name, total",
-    [("identity", 1), ("box_blur", 1), ("gaussian_blur_3", 1), ("gaussian_blur_5", 1), ("sharpen", 1),
-     ("edge", 0), ("edge_transposed", 0), ("sobel_x", 0), ("sobel_y", 0), ("laplacian", 0)],
+    [
+        ("identity", 1),
+        ("box_blur", 1),
+        ("gaussian_blur_3", 1),
+        ("gaussian_blur_5", 1),
+        ("sharpen", 1),
+        ("edge", 0),
+        ("edge_transposed", 0),
+        ("sobel_x", 0),
+        ("sobel_y", 0),
+        ("laplacian", 0),
+    ],
 )
 def test_sums_blurs_keep_brightness_and_edge_kernels_remove_it(name, total):
     assert kernel(name, torch.float64).sum().item() == pytest.approx(total, abs=1e-12)
@@ -50,7 +68,11 @@ def test_what_the_kernels_do():
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: kernel("sobel"), ValueError, "unknown kernel 'sobel'; known kernels: identity, edge"),
+        (
+            lambda: kernel("sobel"),
+            ValueError,
+            "unknown kernel 'sobel'; known kernels: identity, edge",
+        ),
         (lambda: kernel(3), TypeError, "name must be a str, got int"),
         (lambda: kernel("edge", torch.int64), TypeError, "dtype must be a floating-point"),
         (lambda: describe_kernel("blur"), ValueError, "laplacian"),

@@ -26,7 +26,11 @@ def test_forward_is_corr2d_plus_bias_and_trains():
 
 @pytest.mark.parametrize(
     "kernel_size, error, message",
-    [((0, 2), ValueError, "kernel_size must be positive"), ("2", TypeError, "kernel_size"), ((1, 2, 3), TypeError, "kernel_size")],
+    [
+        ((0, 2), ValueError, "kernel_size must be positive"),
+        ("2", TypeError, "kernel_size"),
+        ((1, 2, 3), TypeError, "kernel_size"),
+    ],
 )
 def test_bad_kernel_size(kernel_size, error, message):
     with pytest.raises(error, match=message):

@@ -7,7 +7,6 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote, urlparse
 
 import pytest
-
 from conftest import ROOT
 
 HTML = ROOT / "_build" / "html"
@@ -25,7 +24,9 @@ class Page(HTMLParser):
             if attrs.get(key):
                 self.ids.add(attrs[key])
         for key in ("href", "src"):
-            if attrs.get(key) and not (tag == "link" and attrs.get("rel") in ("preload", "prefetch")):
+            if attrs.get(key) and not (
+                tag == "link" and attrs.get("rel") in ("preload", "prefetch")
+            ):
                 self.links.append(attrs[key])
 
 
@@ -74,6 +75,7 @@ def test_no_page_links_to_a_script_or_style_outside_the_site(site):
         f"{name}: {link}"
         for name, page in site.items()
         for link in page.links
-        if urlparse(link).scheme in ("http", "https") and link.split("?")[0].endswith((".js", ".css", ".woff2", ".woff", ".ttf"))
+        if urlparse(link).scheme in ("http", "https")
+        and link.split("?")[0].endswith((".js", ".css", ".woff2", ".woff", ".ttf"))
     ]
     assert outside == []

@@ -8,8 +8,15 @@ from convbook import corr2d, corr2d_matmul, im2col, output_shape, toeplitz
 
 SEED_X = torch.arange(9.0).reshape(3, 3)
 SEED_K = torch.tensor([[0.0, 1.0], [2.0, 3.0]])
-SHAPES = [((3, 3), (2, 2)), ((6, 8), (1, 2)), ((5, 7), (2, 3)), ((4, 4), (4, 4)),
-          ((7, 3), (3, 1)), ((1, 1), (1, 1)), ((9, 6), (4, 5))]
+SHAPES = [
+    ((3, 3), (2, 2)),
+    ((6, 8), (1, 2)),
+    ((5, 7), (2, 3)),
+    ((4, 4), (4, 4)),
+    ((7, 3), (3, 1)),
+    ((1, 1), (1, 1)),
+    ((9, 6), (4, 5)),
+]
 
 
 def test_seed_example():
@@ -17,7 +24,9 @@ def test_seed_example():
     T = toeplitz(SEED_K, (3, 3))
     assert T.shape == (4, 9) and int((T != 0).sum()) == 12  # the kernel's 0 stays 0
     assert torch.equal(T[0], torch.tensor([0.0, 1, 0, 2, 3, 0, 0, 0, 0]))
-    assert torch.equal(im2col(SEED_X, (2, 2)) @ SEED_K.reshape(-1), torch.tensor([19.0, 25, 37, 43]))
+    assert torch.equal(
+        im2col(SEED_X, (2, 2)) @ SEED_K.reshape(-1), torch.tensor([19.0, 25, 37, 43])
+    )
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
@@ -71,8 +80,16 @@ def test_gradients_flow_through_the_matrix_forms():
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: corr2d_matmul(torch.ones(2, 2), torch.ones(3, 3)), ValueError, "larger than image"),
-        (lambda: corr2d_matmul(torch.ones(3, 3), torch.ones(2, 2, dtype=torch.float64)), TypeError, "share a dtype"),
+        (
+            lambda: corr2d_matmul(torch.ones(2, 2), torch.ones(3, 3)),
+            ValueError,
+            "larger than image",
+        ),
+        (
+            lambda: corr2d_matmul(torch.ones(3, 3), torch.ones(2, 2, dtype=torch.float64)),
+            TypeError,
+            "share a dtype",
+        ),
         (lambda: toeplitz([[1.0]], (2, 2)), TypeError, "K must be a torch.Tensor"),
         (lambda: toeplitz(torch.ones(3, 3), (2, 2)), ValueError, "larger than image_shape"),
         (lambda: toeplitz(torch.ones(2, 2), (0, 2)), ValueError, "image_shape must be positive"),

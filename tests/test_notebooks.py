@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 import torch
+from conftest import ROOT, code_cell, toc_notebooks
 from torch import nn
 
 import convbook
-from conftest import ROOT, code_cell, toc_notebooks
 
 
 def test_every_notebook_is_in_the_table_of_contents():
@@ -87,7 +87,9 @@ def test_figures_have_captions_and_alt_text(notebooks):
             if shows_image:
                 options = cell.metadata.get("mystnb", {})
                 assert options.get("figure", {}).get("caption"), f"{name}: {cell.source[:50]}"
-                assert len(options.get("image", {}).get("alt", "")) > 20, f"{name}: {cell.source[:50]}"
+                assert len(options.get("image", {}).get("alt", "")) > 20, (
+                    f"{name}: {cell.source[:50]}"
+                )
 
 
 # The only outputs nbval does not compare, as (chapter, first line of the cell): two widgets
@@ -95,7 +97,10 @@ def test_figures_have_captions_and_alt_text(notebooks):
 IGNORED_OUTPUTS = {
     ("edge-detection", "from convbook.widgets import KernelExplorer"),
     ("learning-a-kernel", "from convbook.widgets import LearningRateExplorer"),
-    ("speed", "# Timings differ from machine to machine and run to run, so this output is not compared."),
+    (
+        "speed",
+        "# Timings differ from machine to machine and run to run, so this output is not compared.",
+    ),
 }
 
 
@@ -107,3 +112,21 @@ def test_ignored_outputs_are_few_and_explained(notebooks):
                 assert "#" in cell.source, f"{name}: a tagged cell must say why in a comment"
                 tagged.add((name, cell.source.splitlines()[0]))
     assert tagged == IGNORED_OUTPUTS
+
+
+def test_stored_widget_code_is_the_current_code(notebooks):
+    """The static book runs the JavaScript saved with each widget: it must be today's."""
+    from convbook.widgets.bundle import bundle
+
+    current = {bundle("kernel_explorer.js"), bundle("lr_explorer.js")}
+    saved = [
+        model["state"]["_esm"]
+        for nb in notebooks.values()
+        for model in nb.metadata.get("widgets", {})
+        .get("application/vnd.jupyter.widget-state+json", {})
+        .get("state", {})
+        .values()
+        if "_esm" in model["state"]
+    ]
+    assert len(saved) == 2
+    assert set(saved) == current, "re-run the widget chapters: make notebooks"

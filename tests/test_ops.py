@@ -27,7 +27,8 @@ def test_seed_edge_map():
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
 @pytest.mark.parametrize(
-    "image, kernel", [((5, 7), (2, 3)), ((4, 4), (4, 4)), ((6, 3), (1, 3)), ((3, 6), (3, 1)), ((1, 1), (1, 1))]
+    "image, kernel",
+    [((5, 7), (2, 3)), ((4, 4), (4, 4)), ((6, 3), (1, 3)), ((3, 6), (3, 1)), ((1, 1), (1, 1))],
 )
 def test_matches_pytorch(image, kernel, dtype):
     g = torch.Generator().manual_seed(sum(image) * 31 + sum(kernel))
@@ -72,8 +73,18 @@ BAD = [
     (torch.ones(0, 3), torch.ones(1, 1), ValueError, "X must not be empty"),
     (torch.ones(3, 3), torch.ones(2, 0), ValueError, "K must not be empty"),
     (torch.ones(2, 2), torch.ones(3, 1), ValueError, "larger than image X"),
-    (torch.ones(3, 3, dtype=torch.int64), torch.ones(1, 1), TypeError, "X must have a floating-point dtype"),
-    (torch.tensor([[float("nan"), 1.0]]), torch.ones(1, 1), ValueError, "X must contain only finite"),
+    (
+        torch.ones(3, 3, dtype=torch.int64),
+        torch.ones(1, 1),
+        TypeError,
+        "X must have a floating-point dtype",
+    ),
+    (
+        torch.tensor([[float("nan"), 1.0]]),
+        torch.ones(1, 1),
+        ValueError,
+        "X must contain only finite",
+    ),
     (torch.ones(3, 3), torch.tensor([[float("inf")]]), ValueError, "K must contain only finite"),
     (torch.ones(3, 3), torch.ones(1, 1, dtype=torch.float64), TypeError, "share a dtype"),
 ]

@@ -15,8 +15,11 @@ def test_matrix_figure_writes_every_value_and_outlines_the_window():
 
 
 def test_images_and_loss_curve():
-    fig = show_images([torch.rand(5, 5), torch.rand(4, 4), torch.rand(3, 3)], ["a", "b", "c"], columns=2)
+    fig = show_images(
+        [torch.rand(5, 5), torch.rand(4, 4), torch.rand(3, 3)], ["a", "b", "c"], columns=2
+    )
     assert [ax.get_title() for ax in fig.axes[:3]] == ["a", "b", "c"]
+    assert [ax.get_ylabel() for ax in fig.axes[4:]] == ["value"] * 3  # one labelled bar each
     fig = loss_curve({"run": [4.0, 1.0, 0.0]})
     assert fig.axes[0].get_yscale() == "log"
     assert list(fig.axes[0].lines[0].get_ydata())[-1] > 0
@@ -27,7 +30,11 @@ def test_images_and_loss_curve():
     [
         (lambda: show_matrices([torch.ones(2, 2)], ["a", "b"]), ValueError, "titles must have 1"),
         (lambda: show_matrices([[1.0]], ["a"]), TypeError, r"matrices\[0\] must be a torch.Tensor"),
-        (lambda: show_images([torch.ones(3)], ["a"]), ValueError, r"images\[0\] must be a non-empty 2-D"),
+        (
+            lambda: show_images([torch.ones(3)], ["a"]),
+            ValueError,
+            r"images\[0\] must be a non-empty 2-D",
+        ),
         (lambda: loss_curve({}), ValueError, "runs must name at least one run"),
     ],
 )

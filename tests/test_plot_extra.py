@@ -24,7 +24,10 @@ def test_sliding_window_has_one_panel_per_output_with_its_sum():
 
 def test_descent_paths_draws_every_path_and_the_minimum():
     H = torch.tensor([[36.0, 24.0], [24.0, 36.0]])
-    paths = {"a": torch.tensor([[0.0, 0.0], [0.6, -0.6]]), "b": torch.tensor([[0.0, 0.0], [1.2, -1.1]])}
+    paths = {
+        "a": torch.tensor([[0.0, 0.0], [0.6, -0.6]]),
+        "b": torch.tensor([[0.0, 0.0], [1.2, -1.1]]),
+    }
     fig = descent_paths(H, torch.tensor([1.0, -1.0]), paths)
     labels = fig.axes[0].get_legend_handles_labels()[1]
     assert labels == ["a", "b", "minimum"]
@@ -37,10 +40,19 @@ def test_descent_paths_draws_every_path_and_the_minimum():
     [
         (lambda: sliding_window(torch.ones(2, 2), torch.ones(3, 3)), "larger than image"),
         (lambda: sliding_window(torch.ones(9, 9), torch.ones(1, 1)), "at most 36"),
-        (lambda: descent_paths(torch.eye(3), torch.zeros(2), {"a": torch.zeros(1, 2)}), "H must be 2 x 2"),
-        (lambda: descent_paths(torch.eye(2), torch.zeros(3), {"a": torch.zeros(1, 2)}), "minimum must be"),
+        (
+            lambda: descent_paths(torch.eye(3), torch.zeros(2), {"a": torch.zeros(1, 2)}),
+            "H must be 2 x 2",
+        ),
+        (
+            lambda: descent_paths(torch.eye(2), torch.zeros(3), {"a": torch.zeros(1, 2)}),
+            "minimum must be",
+        ),
         (lambda: descent_paths(torch.eye(2), torch.zeros(2), {}), "at least one path"),
-        (lambda: descent_paths(torch.eye(2), torch.zeros(2), {"a": torch.zeros(3)}), r"paths\['a'\]"),
+        (
+            lambda: descent_paths(torch.eye(2), torch.zeros(2), {"a": torch.zeros(3)}),
+            r"paths\['a'\]",
+        ),
     ],
 )
 def test_bad_input(call, message):

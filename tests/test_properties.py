@@ -24,12 +24,18 @@ def problems(draw, largest: int = 12):
     k_h, k_w = draw(st.integers(1, n_h)), draw(st.integers(1, n_w))
     dtype = draw(st.sampled_from([torch.float32, torch.float64]))
     g = torch.Generator().manual_seed(draw(st.integers(0, 2**31)))
-    return torch.randn(n_h, n_w, generator=g, dtype=dtype), torch.randn(k_h, k_w, generator=g, dtype=dtype)
+    return torch.randn(n_h, n_w, generator=g, dtype=dtype), torch.randn(
+        k_h, k_w, generator=g, dtype=dtype
+    )
 
 
 def tolerance(dtype: torch.dtype, K: torch.Tensor) -> dict:
     scale = K.numel() ** 0.5
-    return {"atol": 1e-5 * scale, "rtol": 1e-4} if dtype == torch.float32 else {"atol": 1e-10 * scale, "rtol": 1e-9}
+    return (
+        {"atol": 1e-5 * scale, "rtol": 1e-4}
+        if dtype == torch.float32
+        else {"atol": 1e-10 * scale, "rtol": 1e-9}
+    )
 
 
 def test_every_implementation_is_covered():
@@ -62,7 +68,9 @@ def test_conv2d_layer_gradients(problem):
     layer = convbook.Conv2D(tuple(K.shape)).double()
     layer.weight.data = K.double()
     X = X.double().requires_grad_(True)
-    assert torch.autograd.gradcheck(lambda x, w, b: convbook.corr2d(x, w) + b, (X, layer.weight, layer.bias))
+    assert torch.autograd.gradcheck(
+        lambda x, w, b: convbook.corr2d(x, w) + b, (X, layer.weight, layer.bias)
+    )
 
 
 @st.composite
@@ -89,7 +97,9 @@ def test_learn_kernel_is_the_closed_form_gradient_descent_iteration(problem):
     w = init.reshape(-1).clone()
     for epoch in range(15):
         residual = A @ w - y
-        assert history.losses[epoch] == pytest.approx((residual @ residual).item(), rel=1e-9, abs=1e-12)
+        assert history.losses[epoch] == pytest.approx(
+            (residual @ residual).item(), rel=1e-9, abs=1e-12
+        )
         w = w - lr * 2 * A.T @ residual
         torch.testing.assert_close(history.weights[epoch].reshape(-1), w, rtol=1e-9, atol=1e-12)
 
@@ -103,8 +113,12 @@ def test_critical_lr_separates_convergence_from_divergence(problem):
     H = convbook.hessian(X, kernel_size)
     top = torch.linalg.eigh(H).eigenvectors[:, -1].reshape(kernel_size)
     start = convbook.learn_kernel(X, Y, kernel_size, lr=critical, epochs=1, init=init).init
-    below = convbook.learn_kernel(X, Y, kernel_size, lr=0.98 * critical, epochs=150, init=start + top)
-    above = convbook.learn_kernel(X, Y, kernel_size, lr=1.02 * critical, epochs=150, init=start + top)
+    below = convbook.learn_kernel(
+        X, Y, kernel_size, lr=0.98 * critical, epochs=150, init=start + top
+    )
+    above = convbook.learn_kernel(
+        X, Y, kernel_size, lr=1.02 * critical, epochs=150, init=start + top
+    )
     assert below.losses[-1] < below.losses[0]
     assert above.diverged or above.losses[-1] > above.losses[0]
     assert all(math.isfinite(v) for v in above.losses)

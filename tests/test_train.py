@@ -62,7 +62,9 @@ def test_loss_is_the_quadratic_it_should_be(problem):
 
 def test_critical_rate_of_the_seed_problem(problem):
     X, _ = problem
-    assert torch.equal(hessian(X, (1, 2)), torch.tensor([[36.0, 24.0], [24.0, 36.0]], dtype=torch.float64))
+    assert torch.equal(
+        hessian(X, (1, 2)), torch.tensor([[36.0, 24.0], [24.0, 36.0]], dtype=torch.float64)
+    )
     assert critical_lr(X, (1, 2)) == pytest.approx(1 / 30, rel=1e-12)
 
 
@@ -81,7 +83,9 @@ def test_other_shapes_and_float64():
     g = torch.Generator().manual_seed(0)
     X = torch.randn(10, 9, generator=g, dtype=torch.float64)
     K = torch.randn(3, 2, generator=g, dtype=torch.float64)
-    history = learn_kernel(X, corr2d(X, K), kernel_size=(3, 2), lr=0.5 * critical_lr(X, (3, 2)), epochs=500, seed=3)
+    history = learn_kernel(
+        X, corr2d(X, K), kernel_size=(3, 2), lr=0.5 * critical_lr(X, (3, 2)), epochs=500, seed=3
+    )
     assert history.kernel.dtype == torch.float64
     torch.testing.assert_close(history.kernel, K, atol=1e-6, rtol=0)
 

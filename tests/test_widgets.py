@@ -12,8 +12,17 @@ def test_kernel_explorer_defaults_to_the_seed():
     assert torch.equal(explorer.image, edge_image())
     assert torch.equal(explorer.kernel, torch.tensor([[1.0, -1.0]]))
     assert torch.equal(explorer.output, corr2d(edge_image(), kernel("edge")))
-    assert set(explorer.presets) >= {"identity", "edge", "edge_transposed", "box_blur", "gaussian_blur_3",
-                                     "sharpen", "sobel_x", "sobel_y", "laplacian"}
+    assert set(explorer.presets) >= {
+        "identity",
+        "edge",
+        "edge_transposed",
+        "box_blur",
+        "gaussian_blur_3",
+        "sharpen",
+        "sobel_x",
+        "sobel_y",
+        "laplacian",
+    }
     assert "photo (32 × 32)" in explorer.images and len(explorer.images["photo (32 × 32)"]) == 32
     assert "export default" in explorer._esm and "export function corr2d" in explorer._esm
 
@@ -22,11 +31,15 @@ def test_kernel_explorer_follows_the_reader_choice():
     X = torch.rand(7, 9, generator=torch.Generator().manual_seed(0))
     explorer = KernelExplorer(image=X, kernel=kernel("sobel_x"))
     assert explorer.image_name == "your image"
-    torch.testing.assert_close(explorer.image, X, atol=5e-5, rtol=0)  # sent to the browser to 4 decimals
+    torch.testing.assert_close(
+        explorer.image, X, atol=5e-5, rtol=0
+    )  # sent to the browser to 4 decimals
     torch.testing.assert_close(explorer.output, corr2d(explorer.image, kernel("sobel_x")))
     explorer.kernel_rows = [[0.0, 1.0], [2.0, 3.0]]  # what the browser sends back
     explorer.operation = "convolution"
-    torch.testing.assert_close(explorer.output, conv2d_true(explorer.image, torch.tensor([[0.0, 1.0], [2.0, 3.0]])))
+    torch.testing.assert_close(
+        explorer.output, conv2d_true(explorer.image, torch.tensor([[0.0, 1.0], [2.0, 3.0]]))
+    )
     explorer.image_name = "numbers 0 to 8 (3 × 3)"
     explorer.operation = "cross-correlation"
     assert explorer.output.tolist() == [[19.0, 25.0], [37.0, 43.0]]
@@ -59,16 +72,29 @@ def test_lr_explorer_is_the_seed_problem_and_its_history_is_torchs():
     assert explorer.history.diverged_at == 29
     explorer.epochs = 10
     explorer.init_rows = [[0.0, 0.0]]
-    expected = learn_kernel(edge_image(), corr2d(edge_image(), kernel("edge")), lr=0.1, epochs=10, init=torch.zeros(1, 2))
+    expected = learn_kernel(
+        edge_image(),
+        corr2d(edge_image(), kernel("edge")),
+        lr=0.1,
+        epochs=10,
+        init=torch.zeros(1, 2),
+    )
     assert explorer.history.losses == expected.losses
 
 
 def test_lr_explorer_on_another_problem():
     X = torch.rand(8, 8, generator=torch.Generator().manual_seed(2))
     Y = corr2d(X, kernel("box_blur"))
-    explorer = LearningRateExplorer(X, Y, kernel_size=(3, 3), lr=0.5 * critical_lr(X, (3, 3)), epochs=20)
+    explorer = LearningRateExplorer(
+        X, Y, kernel_size=(3, 3), lr=0.5 * critical_lr(X, (3, 3)), epochs=20
+    )
     assert explorer.critical_lr == pytest.approx(critical_lr(X, (3, 3)))
-    torch.testing.assert_close(torch.tensor(explorer.optimum_rows, dtype=torch.float32), kernel("box_blur"), atol=1e-4, rtol=0)
+    torch.testing.assert_close(
+        torch.tensor(explorer.optimum_rows, dtype=torch.float32),
+        kernel("box_blur"),
+        atol=1e-4,
+        rtol=0,
+    )
     assert len(explorer.history.losses) == 20
 
 

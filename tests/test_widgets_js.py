@@ -6,8 +6,8 @@ import subprocess
 
 import pytest
 import torch
-
 from conftest import ROOT
+
 from convbook import conv2d_true, corr2d, critical_lr, edge_image, learn_kernel
 
 NODE = shutil.which("node")
@@ -17,7 +17,11 @@ pytestmark = pytest.mark.skipif(NODE is None, reason="needs Node.js (apt-get ins
 def run_js(cases: list[dict]) -> list:
     result = subprocess.run(
         [NODE, str(ROOT / "tests" / "js" / "run_math.js")],
-        input=json.dumps(cases), capture_output=True, text=True, check=True, timeout=60,
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     return json.loads(result.stdout)
 
@@ -28,7 +32,13 @@ def rows(M: torch.Tensor) -> list:
 
 def random_pairs():
     g = torch.Generator().manual_seed(0)
-    for image, kernel in [((6, 8), (1, 2)), ((5, 5), (3, 3)), ((7, 4), (2, 4)), ((3, 3), (3, 3)), ((32, 32), (5, 5))]:
+    for image, kernel in [
+        ((6, 8), (1, 2)),
+        ((5, 5), (3, 3)),
+        ((7, 4), (2, 4)),
+        ((3, 3), (3, 3)),
+        ((32, 32), (5, 5)),
+    ]:
         yield torch.randn(image, generator=g), torch.randn(kernel, generator=g)
 
 
@@ -41,11 +51,20 @@ def test_corr2d_and_convolution_match_torch():
     for case, result in zip(cases, results):
         X, K = torch.tensor(case["X"]), torch.tensor(case["K"])
         expected = corr2d(X, K) if case["op"] == "corr2d" else conv2d_true(X, K)
-        torch.testing.assert_close(torch.tensor(result, dtype=torch.float32), expected, rtol=1e-5, atol=1e-5)
+        torch.testing.assert_close(
+            torch.tensor(result, dtype=torch.float32), expected, rtol=1e-5, atol=1e-5
+        )
 
 
 def learn_case(X, Y, init, lr, epochs):
-    return {"op": "learn", "X": rows(X), "Y": rows(Y), "init": rows(init), "lr": lr, "epochs": epochs}
+    return {
+        "op": "learn",
+        "X": rows(X),
+        "Y": rows(Y),
+        "init": rows(init),
+        "lr": lr,
+        "epochs": epochs,
+    }
 
 
 def test_learning_matches_torch_on_the_seed_problem():
@@ -58,9 +77,18 @@ def test_learning_matches_torch_on_the_seed_problem():
         torch_run = learn_kernel(X, Y, (1, 2), lr=lr, epochs=epochs, init=init)
         assert js["divergedAt"] == torch_run.diverged_at, lr
         assert len(js["losses"]) == len(torch_run.losses)
-        torch.testing.assert_close(torch.tensor(js["losses"], dtype=torch.float64), torch.tensor(torch_run.losses, dtype=torch.float64), rtol=2e-5, atol=1e-9)
-        torch.testing.assert_close(torch.tensor(js["kernel"], dtype=torch.float32), torch_run.kernel, rtol=2e-5, atol=1e-6)
-    assert results[4]["divergedAt"] == 29 and results[0]["kernel"][0] == pytest.approx([1, -1], abs=1e-4)
+        torch.testing.assert_close(
+            torch.tensor(js["losses"], dtype=torch.float64),
+            torch.tensor(torch_run.losses, dtype=torch.float64),
+            rtol=2e-5,
+            atol=1e-9,
+        )
+        torch.testing.assert_close(
+            torch.tensor(js["kernel"], dtype=torch.float32), torch_run.kernel, rtol=2e-5, atol=1e-6
+        )
+    assert results[4]["divergedAt"] == 29 and results[0]["kernel"][0] == pytest.approx(
+        [1, -1], abs=1e-4
+    )
     assert [f"{v:.3f}" for v in results[0]["losses"][:3]] == ["20.026", "9.280", "4.490"]
 
 
@@ -77,5 +105,12 @@ def test_learning_matches_torch_on_random_problems():
             runs.append(learn_kernel(X, Y, kernel, lr=lr, epochs=80, init=init))
     for js, torch_run in zip(run_js(cases), runs):
         assert js["divergedAt"] == torch_run.diverged_at
-        torch.testing.assert_close(torch.tensor(js["losses"], dtype=torch.float64), torch.tensor(torch_run.losses, dtype=torch.float64), rtol=1e-4, atol=1e-6)
-        torch.testing.assert_close(torch.tensor(js["kernel"], dtype=torch.float32), torch_run.kernel, rtol=1e-4, atol=1e-5)
+        torch.testing.assert_close(
+            torch.tensor(js["losses"], dtype=torch.float64),
+            torch.tensor(torch_run.losses, dtype=torch.float64),
+            rtol=1e-4,
+            atol=1e-6,
+        )
+        torch.testing.assert_close(
+            torch.tensor(js["kernel"], dtype=torch.float32), torch_run.kernel, rtol=1e-4, atol=1e-5
+        )

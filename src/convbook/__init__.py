@@ -8,15 +8,30 @@ tensor([ 0.,  1.,  0.,  0.,  0., -1.,  0.])
 import torch  # noqa: F401  (used by the doctest above)
 
 from convbook.data import checkerboard, diagonal_image, edge_image, photo
-from convbook.layers import Conv2D
-from convbook.ops import conv2d_true, corr2d, output_shape
-from convbook.plot import loss_curve, show_images, show_matrices
-from convbook.train import History, critical_lr, hessian, learn_kernel
 from convbook.kernels import describe_kernel, kernel, kernel_names
-from convbook.ops import corr2d_matmul, im2col, toeplitz
-from convbook.ops import corr2d_fast, corr2d_fft, corr2d_shift, corr2d_unfold, fast_method
-from convbook.plot import timing_plot
-from convbook.plot import descent_paths, sliding_window
+from convbook.layers import Conv2D
+from convbook.ops import (
+    conv2d_true,
+    corr2d,
+    corr2d_fast,
+    corr2d_fft,
+    corr2d_matmul,
+    corr2d_shift,
+    corr2d_unfold,
+    fast_method,
+    im2col,
+    output_shape,
+    toeplitz,
+)
+from convbook.plot import (
+    descent_paths,
+    loss_curve,
+    show_images,
+    show_matrices,
+    sliding_window,
+    timing_plot,
+)
+from convbook.train import History, critical_lr, hessian, learn_kernel
 
 __all__ = [
     "Conv2D",

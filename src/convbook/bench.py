@@ -254,28 +254,64 @@ def parser() -> argparse.ArgumentParser:
         "of F.conv2d's and write all timings to a CSV (machine description in a .json "
         "file beside it).",
     )
-    p.add_argument("--sizes", type=int, nargs="+", metavar="N",
-                   default=[16, 64, 256, 512, 1024, 2048],
-                   help="image sizes N (N x N images); default: %(default)s")
-    p.add_argument("--kernels", type=int, nargs="+", metavar="K",
-                   default=[1, 3, 5, 7, 11, 15, 21, 31],
-                   help="kernel sizes K (K x K kernels; larger than the image: left out); "
-                   "default: %(default)s")
-    p.add_argument("--repeats", type=int, default=5,
-                   help="timed calls per method and point after one warm-up; the median "
-                   "is reported (default: %(default)s)")
-    p.add_argument("--device", choices=["cpu", "cuda"], default="cpu",
-                   help="where the tensors live (default: %(default)s)")
-    p.add_argument("--threads", type=int, default=None,
-                   help="torch.set_num_threads for the CPU (default: torch's own choice)")
-    p.add_argument("--methods", nargs="+", metavar="NAME", default=None,
-                   help=f"methods to time, from {', '.join(methods())}; conv2d is always "
-                   "timed as the yardstick (default: all)")
-    p.add_argument("--csv", type=Path, default=None, metavar="PATH",
-                   help="where to write the CSV (default: bench-DEVICE.csv here)")
-    p.add_argument("--max-seconds", type=float, default=20.0, metavar="S",
-                   help="skip a method at a point if its warm-up call took longer "
-                   "(default: %(default)s)")
+    p.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        metavar="N",
+        default=[16, 64, 256, 512, 1024, 2048],
+        help="image sizes N (N x N images); default: %(default)s",
+    )
+    p.add_argument(
+        "--kernels",
+        type=int,
+        nargs="+",
+        metavar="K",
+        default=[1, 3, 5, 7, 11, 15, 21, 31],
+        help="kernel sizes K (K x K kernels; larger than the image: left out); "
+        "default: %(default)s",
+    )
+    p.add_argument(
+        "--repeats",
+        type=int,
+        default=5,
+        help="timed calls per method and point after one warm-up; the median "
+        "is reported (default: %(default)s)",
+    )
+    p.add_argument(
+        "--device",
+        choices=["cpu", "cuda"],
+        default="cpu",
+        help="where the tensors live (default: %(default)s)",
+    )
+    p.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="torch.set_num_threads for the CPU (default: torch's own choice)",
+    )
+    p.add_argument(
+        "--methods",
+        nargs="+",
+        metavar="NAME",
+        default=None,
+        help=f"methods to time, from {', '.join(methods())}; conv2d is always "
+        "timed as the yardstick (default: all)",
+    )
+    p.add_argument(
+        "--csv",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="where to write the CSV (default: bench-DEVICE.csv here)",
+    )
+    p.add_argument(
+        "--max-seconds",
+        type=float,
+        default=20.0,
+        metavar="S",
+        help="skip a method at a point if its warm-up call took longer (default: %(default)s)",
+    )
     return p
 
 
@@ -299,8 +335,10 @@ def main(argv: Sequence[str] | None = None) -> list[dict[str, object]]:
     for size, kernel in tqdm(points, desc="bench", unit="point", disable=None):
         rows += time_point(names, size, kernel, args.repeats, args.device, args.max_seconds)
     info = machine_info(args.device)
-    print(f"{info['device']}: {info.get('gpu', info['cpu'])}, {info['threads']} threads, "
-          f"torch {info['torch']}; time of F.conv2d, then each method's as a multiple of it")
+    print(
+        f"{info['device']}: {info.get('gpu', info['cpu'])}, {info['threads']} threads, "
+        f"torch {info['torch']}; time of F.conv2d, then each method's as a multiple of it"
+    )
     print(format_table(rows, names))
     skipped = sorted({(r["method"], r["status"]) for r in rows if r["status"] != "ok"})
     for method, status in skipped:

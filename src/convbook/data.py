@@ -48,7 +48,7 @@ def diagonal_image(size: int = 8) -> torch.Tensor:
 
 
 def photo(size: int = 64) -> torch.Tensor:
-    """Grace Hopper's portrait (bundled with matplotlib) in grayscale, ``size`` x ``size``, in [0, 1].
+    """Grace Hopper's portrait (bundled with matplotlib), grayscale, ``size`` x ``size``, in [0, 1].
 
     The photo is cropped to a square around the face and shrunk by area averaging.
 

@@ -27,16 +27,37 @@ def _outer(values: list[float], total: float) -> list[list[float]]:
 
 # name -> (entries, one-line description); insertion order is the order of kernel_names().
 _KERNELS: dict[str, tuple[list[list[float]], str]] = {
-    "identity": ([[0, 0, 0], [0, 1, 0], [0, 0, 0]], "leaves the image unchanged (cropped by one pixel)"),
+    "identity": (
+        [[0, 0, 0], [0, 1, 0], [0, 0, 0]],
+        "leaves the image unchanged (cropped by one pixel)",
+    ),
     "edge": ([[1, -1]], "vertical edges: left pixel minus right pixel"),
     "edge_transposed": ([[1], [-1]], "horizontal edges: upper pixel minus lower pixel"),
     "box_blur": ([[1 / 9] * 3] * 3, "3 x 3 mean: each output is the average of its window"),
-    "gaussian_blur_3": (_outer(_BINOMIAL_3, 16.0), "3 x 3 binomial (Gaussian-like) blur, weights sum to 1"),
-    "gaussian_blur_5": (_outer(_BINOMIAL_5, 256.0), "5 x 5 binomial (Gaussian-like) blur, weights sum to 1"),
-    "sharpen": ([[0, -1, 0], [-1, 5, -1], [0, -1, 0]], "identity minus the Laplacian: boosts differences from the neighbours"),
-    "sobel_x": ([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], "horizontal derivative (vertical edges), smoothed vertically"),
-    "sobel_y": ([[-1, -2, -1], [0, 0, 0], [1, 2, 1]], "vertical derivative (horizontal edges), smoothed horizontally"),
-    "laplacian": ([[0, 1, 0], [1, -4, 1], [0, 1, 0]], "sum of second derivatives: edges in every direction"),
+    "gaussian_blur_3": (
+        _outer(_BINOMIAL_3, 16.0),
+        "3 x 3 binomial (Gaussian-like) blur, weights sum to 1",
+    ),
+    "gaussian_blur_5": (
+        _outer(_BINOMIAL_5, 256.0),
+        "5 x 5 binomial (Gaussian-like) blur, weights sum to 1",
+    ),
+    "sharpen": (
+        [[0, -1, 0], [-1, 5, -1], [0, -1, 0]],
+        "identity minus the Laplacian: boosts differences from the neighbours",
+    ),
+    "sobel_x": (
+        [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]],
+        "horizontal derivative (vertical edges), smoothed vertically",
+    ),
+    "sobel_y": (
+        [[-1, -2, -1], [0, 0, 0], [1, 2, 1]],
+        "vertical derivative (horizontal edges), smoothed horizontally",
+    ),
+    "laplacian": (
+        [[0, 1, 0], [1, -4, 1], [0, 1, 0]],
+        "sum of second derivatives: edges in every direction",
+    ),
 }
 
 

@@ -1,10 +1,20 @@
-"""Two-dimensional cross-correlation: the seed's loop, true convolution, output shapes."""
+"""Two-dimensional cross-correlation, every way this book computes it.
+
+The seed's loop ``corr2d`` (the reference), true convolution, output shapes; the matrix
+forms (``im2col``, ``toeplitz``, ``corr2d_matmul``); and the fast forms with the
+dispatcher that chooses among them (``corr2d_unfold``, ``corr2d_shift``, ``corr2d_fft``,
+``corr2d_fast``).
+"""
 
 from __future__ import annotations
 
-import torch
+import functools
+import math
 
-from convbook.checks import check_image_and_kernel, check_kernel_size
+import torch
+import torch.nn.functional as F
+
+from convbook.checks import check_image_and_kernel, check_kernel_size, check_matrix
 
 
 def corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
@@ -50,15 +60,11 @@ def output_shape(
     n_h, n_w = check_kernel_size(tuple(image_shape), "image_shape")
     k_h, k_w = check_kernel_size(tuple(kernel_shape), "kernel_shape")
     if k_h > n_h or k_w > n_w:
-        raise ValueError(
-            f"kernel_shape {(k_h, k_w)} is larger than image_shape {(n_h, n_w)}"
-        )
+        raise ValueError(f"kernel_shape {(k_h, k_w)} is larger than image_shape {(n_h, n_w)}")
     return n_h - k_h + 1, n_w - k_w + 1
 
 
 # --- Cross-correlation as a matrix product ------------------------------------------------
-
-from convbook.checks import check_matrix  # noqa: E402  (this section was appended)
 
 
 def im2col(X: torch.Tensor, kernel_shape: tuple[int, int] | torch.Size) -> torch.Tensor:
@@ -125,11 +131,6 @@ def corr2d_matmul(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
 
 
 # --- Fast cross-correlation: windows as a view, shifted sums, FFT, and a dispatcher ------
-
-import functools  # (this section was appended)
-import math
-
-import torch.nn.functional as F
 
 # Rows of the output updated together by corr2d_shift, so that the block of the output
 # being summed stays in the processor's cache across the k_h * k_w kernel entries.

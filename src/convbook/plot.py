@@ -58,9 +58,7 @@ def show_matrices(
             _write_values(ax, m, low, high)
         if window is not None:
             top, left, h, w = window
-            ax.add_patch(
-                Rectangle((left - 0.5, top - 0.5), w, h, fill=False, ec="#e8590c", lw=3)
-            )
+            ax.add_patch(Rectangle((left - 0.5, top - 0.5), w, h, fill=False, ec="#e8590c", lw=3))
         ax.set_title(title)
         ax.set_xticks(range(m.shape[1]))
         ax.set_yticks(range(m.shape[0]))
@@ -75,8 +73,9 @@ def show_images(
     columns: int | None = None,
     shared_scale: bool = False,
     size: float = 2.6,
+    colorbar_label: str = "value",
 ) -> Figure:
-    """Draw images (feature maps, photos) in a grid, each with its own colour bar.
+    """Draw images (feature maps, photos) in a grid, each with its own labelled colour bar.
 
     With ``shared_scale`` all panels use one colour scale.
 
@@ -87,9 +86,7 @@ def show_images(
         raise ValueError(f"titles must have {len(mats)} entries, got {len(titles)}")
     columns = columns or len(mats)
     rows = -(-len(mats) // columns)
-    fig, axes = plt.subplots(
-        rows, columns, figsize=(size * columns, size * rows), squeeze=False
-    )
+    fig, axes = plt.subplots(rows, columns, figsize=(size * columns, size * rows), squeeze=False)
     low = min(m.min().item() for m in mats) if shared_scale else None
     high = max(m.max().item() for m in mats) if shared_scale else None
     for ax in axes.flat[len(mats) :]:
@@ -99,7 +96,7 @@ def show_images(
         ax.set_title(title)
         ax.set_xticks([])
         ax.set_yticks([])
-        fig.colorbar(image, ax=ax, shrink=0.8)
+        fig.colorbar(image, ax=ax, shrink=0.8, label=colorbar_label)
     fig.tight_layout()
     plt.close(fig)
     return fig
@@ -165,7 +162,9 @@ def sliding_window(X: torch.Tensor, K: torch.Tensor, size: float = 2.4) -> Figur
     X, K = _as_matrix(X, "X"), _as_matrix(K, "K")
     (n_h, n_w), (k_h, k_w) = X.shape, K.shape
     if k_h > n_h or k_w > n_w:
-        raise ValueError(f"kernel K of shape {(k_h, k_w)} is larger than image X of shape {(n_h, n_w)}")
+        raise ValueError(
+            f"kernel K of shape {(k_h, k_w)} is larger than image X of shape {(n_h, n_w)}"
+        )
     out_h, out_w = n_h - k_h + 1, n_w - k_w + 1
     if out_h * out_w > 36:
         raise ValueError(f"too many window positions to draw: {out_h * out_w} (at most 36)")
@@ -173,7 +172,9 @@ def sliding_window(X: torch.Tensor, K: torch.Tensor, size: float = 2.4) -> Figur
     if low == high:
         low, high = low - 1, high + 1
     fig, axes = plt.subplots(
-        out_h, out_w, figsize=(size * out_w * max(n_w / n_h, 0.6) + 0.4, size * out_h + 0.3),
+        out_h,
+        out_w,
+        figsize=(size * out_w * max(n_w / n_h, 0.6) + 0.4, size * out_h + 0.3),
         squeeze=False,
     )
     for i in range(out_h):
@@ -213,7 +214,8 @@ def descent_paths(
     paths, or a path not of shape (steps, 2).
 
     >>> H = torch.tensor([[36., 24.], [24., 36.]])
-    >>> fig = descent_paths(H, torch.tensor([1., -1.]), {"lr 0.03": torch.tensor([[0., 0.], [0.5, -0.5]])})
+    >>> path = torch.tensor([[0., 0.], [0.5, -0.5]])
+    >>> fig = descent_paths(H, torch.tensor([1., -1.]), {"lr 0.03": path})
     """
     H = _as_matrix(H, "H").double()
     if H.shape != (2, 2):
@@ -233,8 +235,10 @@ def descent_paths(
         every = every[torch.isfinite(every).all(1)]
         low, high = every.min(0).values, every.max(0).values
         pad = 0.1 * (high - low).clamp(min=1e-3)
-        limits = ((low[0] - pad[0]).item(), (high[0] + pad[0]).item()), (
-            (low[1] - pad[1]).item(), (high[1] + pad[1]).item())
+        limits = (
+            ((low[0] - pad[0]).item(), (high[0] + pad[0]).item()),
+            ((low[1] - pad[1]).item(), (high[1] + pad[1]).item()),
+        )
     (x0, x1), (y0, y1) = limits
     gx, gy = torch.meshgrid(torch.linspace(x0, x1, 200), torch.linspace(y0, y1, 200), indexing="xy")
     d = torch.stack([gx, gy], -1).double() - m
@@ -242,7 +246,9 @@ def descent_paths(
     fig, ax = plt.subplots(figsize=(6, 5))
     top = loss.max().item()
     levels = sorted({top * 0.6**n for n in range(14)})
-    contours = ax.contour(gx.numpy(), gy.numpy(), loss.numpy(), levels=levels, cmap=CMAP, linewidths=0.8)
+    contours = ax.contour(
+        gx.numpy(), gy.numpy(), loss.numpy(), levels=levels, cmap=CMAP, linewidths=0.8
+    )
     fig.colorbar(contours, ax=ax, label="loss above its minimum", shrink=0.8)
     _, vectors = torch.linalg.eigh(H)
     span = max(x1 - x0, y1 - y0)
@@ -251,7 +257,9 @@ def descent_paths(
         ax.plot(ends[:, 0].numpy(), ends[:, 1].numpy(), ls="--", color="0.6", lw=0.8)
     for label, path in points.items():
         ax.plot(path[:, 0].numpy(), path[:, 1].numpy(), marker="o", ms=3, lw=1.2, label=label)
-    ax.plot([m[0].item()], [m[1].item()], marker="*", ms=14, color="black", ls="none", label="minimum")
+    ax.plot(
+        [m[0].item()], [m[1].item()], marker="*", ms=14, color="black", ls="none", label="minimum"
+    )
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
@@ -303,7 +311,9 @@ def timing_plot(
     chosen = [r for r in rows if int(r[other]) == fixed and r.get(key) is not None]
     if not chosen:
         raise ValueError(f"rows hold no timed point with {other} {fixed}")
-    names = list(methods) if methods is not None else list(dict.fromkeys(r["method"] for r in chosen))
+    names = (
+        list(methods) if methods is not None else list(dict.fromkeys(r["method"] for r in chosen))
+    )
     fig, ax = plt.subplots(figsize=(6, 4))
     palette = plt.get_cmap("tab10").colors
     order = _TIMING_ORDER + [n for n in names if n not in _TIMING_ORDER]

@@ -74,7 +74,9 @@ class KernelExplorer(anywidget.AnyWidget):
     @traitlets.validate("image_name")
     def _valid_image_name(self, proposal: dict) -> str:
         if proposal["value"] not in self.images:
-            raise ValueError(f"image_name must be one of {list(self.images)}, got {proposal['value']!r}")
+            raise ValueError(
+                f"image_name must be one of {list(self.images)}, got {proposal['value']!r}"
+            )
         return proposal["value"]
 
     @property
@@ -92,7 +94,8 @@ class KernelExplorer(anywidget.AnyWidget):
         value = check_matrix(value, "kernel")
         if max(value.shape) > LARGEST_KERNEL:
             raise ValueError(
-                f"kernel may be at most {LARGEST_KERNEL} x {LARGEST_KERNEL}, got shape {tuple(value.shape)}"
+                f"kernel may be at most {LARGEST_KERNEL} x {LARGEST_KERNEL}, "
+                f"got shape {tuple(value.shape)}"
             )
         check_image_and_kernel(self.image, value.float())
         self.kernel_rows = _rows(value)

@@ -16,7 +16,7 @@ SEED_START = ((-0.410186, -0.148102),)
 
 
 class LearningRateExplorer(anywidget.AnyWidget):
-    """Learn a kernel from ``X`` and ``Y`` with a learning-rate slider (log scale) and an epochs slider.
+    """Learn a kernel from ``X`` and ``Y`` with sliders for the learning rate (log) and epochs.
 
     The default is the seed's problem: the 6 x 8 edge image, its edge map, a 1 x 2
     kernel, ``lr = 3e-2`` and 50 epochs from the seed's start. The critical rate
