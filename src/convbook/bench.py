@@ -22,6 +22,7 @@ import datetime
 import json
 import os
 import platform
+import random
 import statistics
 import sys
 import time
@@ -137,7 +138,8 @@ def time_point(
 ) -> list[dict[str, object]]:
     """Median seconds of each method on one random ``size``-square image and kernel.
 
-    One warm-up call each, then ``repeats`` rounds in which every method runs once.
+    One warm-up call each, then ``repeats`` rounds in which every method runs once, in
+    an order shuffled each round (a method's time can depend on what ran just before).
     A method whose warm-up took over ``max_seconds`` is not timed further; one that took
     over a second gets 3 rounds at most.
 
@@ -166,9 +168,12 @@ def time_point(
                     if warm > 1.0:
                         rounds = min(rounds, 3)
             row["status"] = reason or "ok"
+        order = list(times)
+        shuffle = random.Random(size * 1000 + kernel).shuffle
         for _ in range(rounds):
-            for name, measured in times.items():
-                measured.append(_time_once(table[name], X, K, cuda))
+            shuffle(order)  # no method always runs right after the same other one
+            for name in order:
+                times[name].append(_time_once(table[name], X, K, cuda))
     anchor = statistics.median(times[ANCHOR]) if times.get(ANCHOR) else None
     for name, row in rows.items():
         seconds = statistics.median(times[name]) if name in times else None
