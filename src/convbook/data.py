@@ -12,6 +12,8 @@ def edge_image(height: int = 6, width: int = 8) -> torch.Tensor:
 
     With the default 6 x 8 this is exactly the seed's ``X`` (columns 2 to 5 zeroed).
 
+    Refused: a ``height`` or ``width`` that is not an int of at least 1.
+
     >>> edge_image()[0]
     tensor([1., 1., 0., 0., 0., 0., 1., 1.])
     """
@@ -23,6 +25,8 @@ def edge_image(height: int = 6, width: int = 8) -> torch.Tensor:
 
 def checkerboard(height: int = 8, width: int = 8, square: int = 2) -> torch.Tensor:
     """A board of ``square`` x ``square`` blocks of ones and zeros, top left one.
+
+    Refused: sizes that are not ints of at least 1.
 
     >>> checkerboard(2, 4, 1)
     tensor([[1., 0., 1., 0.],
@@ -38,6 +42,8 @@ def checkerboard(height: int = 8, width: int = 8, square: int = 2) -> torch.Tens
 def diagonal_image(size: int = 8) -> torch.Tensor:
     """A square image whose lower-left triangle (below the diagonal) is one.
 
+    Refused: a ``size`` that is not an int of at least 1.
+
     >>> diagonal_image(3)
     tensor([[0., 0., 0.],
             [1., 0., 0.],
@@ -51,6 +57,8 @@ def photo(size: int = 64) -> torch.Tensor:
     """Grace Hopper's portrait (bundled with matplotlib), grayscale, ``size`` x ``size``, in [0, 1].
 
     The photo is cropped to a square around the face and shrunk by area averaging.
+
+    Refused: a ``size`` that is not an int of at least 1.
 
     >>> photo(32).shape
     torch.Size([32, 32])

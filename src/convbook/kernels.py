@@ -64,6 +64,8 @@ _KERNELS: dict[str, tuple[list[list[float]], str]] = {
 def kernel_names() -> tuple[str, ...]:
     """The names :func:`kernel` accepts, in a fixed order (simplest first).
 
+    Nothing to refuse: it takes no arguments.
+
     >>> "laplacian" in kernel_names()
     True
     """
@@ -89,6 +91,8 @@ def kernel(name: str, dtype: torch.dtype = torch.float32) -> torch.Tensor:
 
 def describe_kernel(name: str) -> str:
     """One line saying what the named kernel does (for labels and legends).
+
+    Refused: a name that is not a string, an unknown name.
 
     >>> describe_kernel("box_blur")
     '3 x 3 mean: each output is the average of its window'

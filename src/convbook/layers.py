@@ -15,6 +15,9 @@ class Conv2D(nn.Module):
     The weight starts uniform in [0, 1) as in the seed, the bias at zero; the
     forward pass is ``corr2d(x, weight) + bias`` on one 2-D image.
 
+    Refused: a ``kernel_size`` that is not a positive int or pair of them; in
+    ``forward``, an input that is not one 2-D image (and what :func:`corr2d` refuses).
+
     >>> layer = Conv2D((1, 2))
     >>> layer(torch.ones(3, 4)).shape
     torch.Size([3, 3])

@@ -42,6 +42,9 @@ def corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
 def conv2d_true(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     """True (flipped-kernel) convolution: cross-correlation with ``K`` turned by 180 degrees.
 
+    Refused: what :func:`corr2d` refuses (non-tensors, non-2-D, empty, non-finite or
+    integer tensors, a kernel larger than the image, mixed dtypes or devices).
+
     >>> conv2d_true(torch.tensor([[1., 2., 4.]]), torch.tensor([[1., -1.]]))
     tensor([[1., 2.]])
     """
@@ -53,6 +56,8 @@ def output_shape(
     image_shape: tuple[int, int] | torch.Size, kernel_shape: tuple[int, int] | torch.Size
 ) -> tuple[int, int]:
     """Shape of a valid cross-correlation: ``(n_h - k_h + 1, n_w - k_w + 1)``.
+
+    Refused: shapes that are not pairs of positive ints, a kernel larger than the image.
 
     >>> output_shape((6, 8), (1, 2))
     (6, 7)
@@ -73,6 +78,8 @@ def im2col(X: torch.Tensor, kernel_shape: tuple[int, int] | torch.Size) -> torch
     Row ``i * out_w + j`` is the window under output ``(i, j)``, flattened row by
     row, so ``im2col(X, K.shape) @ K.reshape(-1)`` is the cross-correlation,
     flattened. Built with ``Tensor.unfold`` (no loops); works under autograd.
+
+    Refused: a bad ``X`` (as in :func:`corr2d`), a bad ``kernel_shape``, a kernel larger than ``X``.
 
     >>> im2col(torch.arange(9.).reshape(3, 3), (2, 2))
     tensor([[0., 1., 3., 4.],
@@ -95,6 +102,9 @@ def toeplitz(K: torch.Tensor, image_shape: tuple[int, int] | torch.Size) -> torc
     doubly block Toeplitz matrix. Its transpose maps an output gradient to the
     input gradient (transposed convolution). Built by index arithmetic (no loops);
     differentiable in ``K``.
+
+    Refused: a bad ``K`` (as in :func:`corr2d`), a bad ``image_shape``, a kernel larger
+    than the image.
 
     >>> toeplitz(torch.tensor([[1., -1.]]), (1, 3))
     tensor([[ 1., -1.,  0.],
@@ -121,6 +131,9 @@ def corr2d_matmul(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     Same answer as :func:`corr2d` (same checks, autograd in ``X`` and ``K``), but
     the matrix has ``out_h * out_w * n_h * n_w`` entries: fine for teaching-sized
     images, wasteful for photos.
+
+    Refused: what :func:`corr2d` refuses (non-tensors, non-2-D, empty, non-finite or
+    integer tensors, a kernel larger than the image, mixed dtypes or devices).
 
     >>> corr2d_matmul(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
     tensor([[19., 25.],
@@ -184,6 +197,9 @@ def corr2d_unfold(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     windows into an ``(out_h * out_w) x (k_h * k_w)`` matrix first (the im2col copy).
     Same checks as :func:`corr2d`; works under autograd and on any device.
 
+    Refused: what :func:`corr2d` refuses (non-tensors, non-2-D, empty, non-finite or
+    integer tensors, a kernel larger than the image, mixed dtypes or devices).
+
     >>> corr2d_unfold(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
     tensor([[19., 25.],
             [37., 43.]])
@@ -203,6 +219,9 @@ def corr2d_shift(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     blocks of rows that fit in the processor's cache. Every entry is used, zeros too, so
     the answer is the same for any kernel. Same checks as :func:`corr2d`; works under
     autograd and on any device.
+
+    Refused: what :func:`corr2d` refuses (non-tensors, non-2-D, empty, non-finite or
+    integer tensors, a kernel larger than the image, mixed dtypes or devices).
 
     >>> corr2d_shift(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
     tensor([[19., 25.],
@@ -256,6 +275,9 @@ def corr2d_fft(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     Half-precision inputs are computed in float32. Same checks as :func:`corr2d`; works
     under autograd and on any device.
 
+    Refused: what :func:`corr2d` refuses (non-tensors, non-2-D, empty, non-finite or
+    integer tensors, a kernel larger than the image, mixed dtypes or devices).
+
     >>> corr2d_fft(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
     tensor([[19., 25.],
             [37., 43.]])
@@ -301,6 +323,8 @@ def fast_method(
     shifted sums win for small kernels and the FFT for large ones; on a GPU, cuDNN's
     ``F.conv2d`` wins for small kernels and the FFT for large kernels on large images.
 
+    Refused: shapes that are not pairs of positive ints, a kernel larger than the image.
+
     >>> fast_method((2048, 2048), (3, 3)), fast_method((256, 256), (31, 31))
     ('shift', 'fft')
     >>> fast_method((2048, 2048), (3, 3), "cuda")
@@ -330,6 +354,9 @@ def corr2d_fast(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
 
     Same answer as :func:`corr2d` up to float rounding, same checks, works under
     autograd and on CUDA tensors.
+
+    Refused: what :func:`corr2d` refuses (non-tensors, non-2-D, empty, non-finite or
+    integer tensors, a kernel larger than the image, mixed dtypes or devices).
 
     >>> corr2d_fast(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
     tensor([[19., 25.],

@@ -31,6 +31,9 @@ def show_matrices(
     ``windows[i]``, if given, outlines a block of matrix ``i`` (e.g. the window
     that made one output).
 
+    Refused: matrices that are not non-empty 2-D tensors, a wrong number of
+    titles or windows.
+
     >>> fig = show_matrices([torch.eye(2)], ["I"])
     """
     mats = [_as_matrix(m, f"matrices[{i}]") for i, m in enumerate(matrices)]
@@ -79,6 +82,8 @@ def show_images(
 
     With ``shared_scale`` all panels use one colour scale.
 
+    Refused: images that are not non-empty 2-D tensors, a wrong number of titles.
+
     >>> fig = show_images([torch.rand(8, 8)], ["noise"])
     """
     mats = [_as_matrix(m, f"images[{i}]") for i, m in enumerate(images)]
@@ -108,6 +113,8 @@ def loss_curve(
     """Plot loss against epoch for one or more named runs (log scale by default).
 
     Zero losses are drawn at the smallest positive float32 so a log axis can show them.
+
+    Refused: no runs.
 
     >>> fig = loss_curve({"lr = 0.03": [20.0, 9.3, 4.5]})
     """
@@ -299,7 +306,8 @@ def timing_plot(
     (as :func:`convbook.bench.read_csv` returns them). ``against="size"`` plots the points
     with kernel size ``fixed``; ``against="kernel"`` those with image size ``fixed``. With
     ``ratio`` the y axis is the time as a multiple of ``F.conv2d``'s, with a line at 1.
-    Skipped points (``seconds`` of ``None``) are left out.
+    Skipped points (``seconds`` of ``None``) are left out. Refused: ``against`` other than
+    ``"size"`` or ``"kernel"``, rows with no timed point at ``fixed``.
 
     >>> fig = timing_plot([{"method": "fft", "size": 8, "kernel": 3, "seconds": 1e-4,
     ...                     "ratio": 2.0}], against="size", fixed=3)

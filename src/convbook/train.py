@@ -25,7 +25,8 @@ class History:
     ``losses[i]`` is the summed squared loss the seed prints at epoch ``i + 1``
     (computed before that epoch's update); ``weights[i]`` is the kernel after it.
     If the loss became non-finite, training stopped there: ``diverged_at`` is that
-    epoch (1-based) and the lists hold only the finite epochs before it.
+    epoch (1-based) and the lists hold only the finite epochs before it. It checks
+    nothing itself: :func:`learn_kernel` fills it.
     """
 
     init: torch.Tensor
@@ -140,6 +141,8 @@ def critical_lr(X: torch.Tensor, kernel_size: int | tuple[int, int] = (1, 2)) ->
 
 def hessian(X: torch.Tensor, kernel_size: int | tuple[int, int] = (1, 2)) -> torch.Tensor:
     """Hessian ``2 A^T A`` (float64) of the summed squared loss in the kernel's weights.
+
+    Refused: a bad ``X`` or ``kernel_size``, a kernel larger than ``X``.
 
     >>> from convbook import edge_image
     >>> hessian(edge_image(), (1, 2))

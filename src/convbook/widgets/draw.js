@@ -138,3 +138,13 @@ export function el(tag, className = "", text = "") {
   if (text) node.textContent = text;
   return node;
 }
+
+/** Copy values to the widget's model and save them to Python when there is a kernel. */
+export function save(model, values) {
+  for (const [name, value] of Object.entries(values)) model.set(name, value);
+  try {
+    model.save_changes();
+  } catch (error) {
+    // A page without a kernel has nowhere to save to; the widget works on regardless.
+  }
+}

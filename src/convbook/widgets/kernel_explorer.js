@@ -1,7 +1,7 @@
 // The kernel explorer: pick an image and a kernel, see the feature map, hover to see
 // the sum of products behind any output. Everything is computed here in the browser.
 import { corr2d, flip, outputShape, range, windowTerms } from "./convmath.js";
-import { canvas, cellSize, colorbar, el, fmt, heatmap } from "./draw.js";
+import { canvas, cellSize, colorbar, el, fmt, heatmap, save } from "./draw.js";
 
 const STYLE = `
 .cb-kx { font: 14px/1.4 sans-serif; color: #222; }
@@ -67,14 +67,7 @@ function render({ model, el: root }) {
   root.replaceChildren(box);
 
   function sync() {
-    model.set("image_name", state.imageName);
-    model.set("kernel_rows", state.kernel);
-    model.set("operation", state.operation);
-    try {
-      model.save_changes();
-    } catch (error) {
-      // A page without a kernel has nowhere to save to; the widget works on regardless.
-    }
+    save(model, { image_name: state.imageName, kernel_rows: state.kernel, operation: state.operation });
   }
 
   function drawGrid() {

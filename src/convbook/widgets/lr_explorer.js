@@ -2,7 +2,7 @@
 // the browser on every slider move. Shows the loss per epoch and, for two-weight kernels,
 // the path of the weights over the loss surface.
 import { firstRise, learnKernel, lossAt } from "./convmath.js";
-import { axes, canvas, el, fmt, line, viridis } from "./draw.js";
+import { axes, canvas, el, fmt, line, save, viridis } from "./draw.js";
 
 const STYLE = `
 .cb-lr { font: 14px/1.4 sans-serif; color: #222; }
@@ -78,14 +78,7 @@ function render({ model, el: root }) {
   root.replaceChildren(box);
 
   function sync() {
-    model.set("lr", state.lr);
-    model.set("epochs", state.epochs);
-    model.set("init_rows", state.init);
-    try {
-      model.save_changes();
-    } catch (error) {
-      // A page without a kernel has nowhere to save to; the widget works on regardless.
-    }
+    save(model, { lr: state.lr, epochs: state.epochs, init_rows: state.init });
   }
 
   function drawLoss(run) {
