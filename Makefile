@@ -51,7 +51,7 @@ stability: $(STAMP)
 	for run in 1 2 3; do $(NBVAL) || exit 1; done
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab book
+	$(BIN)/jupyter lab book $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Re-run every notebook top to bottom and store the outputs (do this after editing one).
 notebooks: $(STAMP)
