@@ -77,7 +77,7 @@ class Watch:
     def _route(self, route) -> None:
         url = route.request.url
         host = urlparse(url).hostname
-        if url.startswith(("data:", "blob:", "about:")) or host == "127.0.0.1":
+        if url.startswith(("data:", "blob:", "about:", "file:")) or host == "127.0.0.1":
             route.continue_()
         else:
             self.outside.append(url)

@@ -176,3 +176,19 @@ def test_learning_rate_explorer_trains_in_the_page(open_page):
     run = learn_kernel(X, Y, lr=slider_lr(740), epochs=10, init=torch.tensor([[0.5, -0.148102]]))
     shown = [float(v) for v in re.findall(r"-?\d+\.\d{4}", final.text_content())]
     torch.testing.assert_close(torch.tensor(shown), run.kernel[0], atol=1.5e-4, rtol=0)
+
+
+def test_widget_pages_work_opened_as_files(site):
+    """The README says the built folder can be opened without a server: check it."""
+    _, browser = site
+    page = browser.new_page()
+    watch = Watch()
+    watch.attach(page)
+    for name, selector in [("edge-detection", ".cb-kx"), ("learning-a-kernel", ".cb-lr")]:
+        page.goto((HTML / "book" / f"{name}.html").as_uri(), wait_until="load")
+        page.locator(selector).wait_for(timeout=20_000)
+    assert page.locator(".cb-lr .cb-status").text_content().startswith("Converges")
+    page.fill(".cb-lr .cb-lr-slider", "1000")
+    assert "overflows at epoch 29" in page.locator(".cb-lr .cb-status").text_content()
+    page.close()
+    assert watch.outside == [] and watch.errors == []
