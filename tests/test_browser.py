@@ -119,6 +119,18 @@ def test_kernel_explorer_hover_writes_the_sum_of_products(open_page):
     output.hover(position={"x": box["width"] - 5, "y": box["height"] - 5})
     assert page.locator(".cb-kx .cb-hover").text_content() == "Y[1,1] = 43 = 4×0 + 5×1 + 7×2 + 8×3"
 
+    page.mouse.move(0, 0)
+    output.focus()  # the keyboard reaches every output too
+    hover_text = page.locator(".cb-kx .cb-hover")
+    assert hover_text.text_content().startswith("Y[0,0] = 19")
+    page.keyboard.press("ArrowRight")
+    assert hover_text.text_content() == "Y[0,1] = 25 = 1×0 + 2×1 + 4×2 + 5×3"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # stays on the last row
+    assert hover_text.text_content().startswith("Y[1,1] = 43")
+    page.keyboard.press("Escape")
+    assert hover_text.text_content().startswith("Hover over an output cell")
+
     page.select_option(".cb-kx .cb-image", "photo (32 × 32)")
     assert "Output shape 31 × 31" in page.locator(".cb-kx .cb-shape").text_content()
 

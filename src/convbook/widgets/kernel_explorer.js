@@ -92,25 +92,38 @@ function render({ model, el: root }) {
     colsSelect.value = String(w);
   }
 
+  // The three panels are rebuilt only when a shape changes; otherwise redrawn in place,
+  // so the output keeps keyboard focus while the arrow keys move the window.
+  let drawn = { key: "", canvases: [], cells: [] };
+  let current = null;
+
+  function panelsFor(matrices, captions) {
+    const key = JSON.stringify([...matrices.map((M) => [M.length, M[0].length]), captions]);
+    if (key === drawn.key) return drawn;
+    const cells = matrices.map((M, n) => cellSize(M, n === 1 ? 150 : 260));
+    const canvases = matrices.map((M, n) =>
+      canvas(M[0].length * cells[n], M.length * cells[n], `${captions[n]}, ${M.length} by ${M[0].length}`));
+    panels.replaceChildren(...canvases.map((c, n) => {
+      const figure = el("figure");
+      const [M, caption] = [matrices[n], captions[n]];
+      figure.append(c, el("figcaption", "", `${caption} (${M.length} × ${M[0].length})`));
+      return figure;
+    }));
+    trackHover(canvases[2]);
+    drawn = { key, canvases, cells };
+    return drawn;
+  }
+
   function update() {
     const X = image();
     const K = applied();
     const Y = corr2d(X, K);
+    current = { X, K, Y };
     const [low, high] = range(X, K, Y);
-    const figures = [
-      [X, "input", state.hover && [...state.hover, K.length, K[0].length]],
-      [K, state.operation === "convolution" ? "kernel, flipped for convolution" : "kernel", null],
-      [Y, "output (feature map)", state.hover && [...state.hover, 1, 1]],
-    ].map(([M, caption, outline], n) => {
-      const cell = cellSize(M, n === 1 ? 150 : 260);
-      const c = canvas(M[0].length * cell, M.length * cell, `${caption}, ${M.length} by ${M[0].length}`);
-      heatmap(c.getContext("2d"), M, cell, low, high, outline);
-      const figure = el("figure");
-      figure.append(c, el("figcaption", "", `${caption} (${M.length} × ${M[0].length})`));
-      if (n === 2) trackHover(c, cell, X, K, Y);
-      return figure;
-    });
-    panels.replaceChildren(...figures);
+    const kernelCaption = state.operation === "convolution" ? "kernel, flipped for convolution" : "kernel";
+    const { canvases, cells } = panelsFor([X, K, Y], ["input", kernelCaption, "output (feature map)"]);
+    const outlines = [state.hover && [...state.hover, K.length, K[0].length], null, state.hover && [...state.hover, 1, 1]];
+    [X, K, Y].forEach((M, n) => heatmap(canvases[n].getContext("2d"), M, cells[n], low, high, outlines[n]));
     colorbar(bar.getContext("2d"), 300, low, high, "value: input, kernel and output share this scale");
     const [nh, nw, kh, kw] = [X.length, X[0].length, K.length, K[0].length];
     const [oh, ow] = outputShape(X, K);
@@ -118,7 +131,9 @@ function render({ model, el: root }) {
     values.textContent = oh * ow <= 400
       ? Y.map((row) => row.map((v) => fmt(v, 3).padStart(7)).join(" ")).join("\n")
       : `${oh} × ${ow} values: too many to list; hover over the output instead.`;
-    if (!state.hover) hover.textContent = "Hover over an output cell to see the sum of products that made it.";
+    hover.textContent = state.hover
+      ? describe(X, K, Y, ...state.hover)
+      : "Hover over an output cell (or focus it and use the arrow keys) to see the sum of products that made it.";
   }
 
   function describe(X, K, Y, i, j) {
@@ -126,20 +141,39 @@ function render({ model, el: root }) {
     return `Y[${i},${j}] = ${fmt(Y[i][j], 4)} = ${terms.join(" + ")}`;
   }
 
-  function trackHover(c, cell, X, K, Y) {
+  function moveTo(i, j) {
+    const { Y } = current;
+    const next = [Math.max(0, Math.min(Y.length - 1, i)), Math.max(0, Math.min(Y[0].length - 1, j))];
+    if (state.hover && state.hover[0] === next[0] && state.hover[1] === next[1]) return;
+    state.hover = next;
+    update();
+  }
+
+  function trackHover(c) {
+    c.tabIndex = 0;
     c.addEventListener("mousemove", (event) => {
       const box = c.getBoundingClientRect();
-      const i = Math.min(Y.length - 1, Math.floor((event.clientY - box.top) / cell));
-      const j = Math.min(Y[0].length - 1, Math.floor((event.clientX - box.left) / cell));
-      if (state.hover && state.hover[0] === i && state.hover[1] === j) return;
-      state.hover = [i, j];
-      hover.textContent = describe(X, K, Y, i, j);
-      update();
+      const cell = drawn.cells[2];
+      moveTo(Math.floor((event.clientY - box.top) / cell), Math.floor((event.clientX - box.left) / cell));
     });
-    c.addEventListener("mouseleave", () => {
-      state.hover = null;
-      update();
+    c.addEventListener("focus", () => state.hover || moveTo(0, 0));
+    c.addEventListener("keydown", (event) => {
+      const steps = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+      if (event.key === "Escape" || !(event.key in steps)) {
+        if (event.key === "Escape") c.blur();
+        return;
+      }
+      event.preventDefault();
+      const [i, j] = state.hover || [0, 0];
+      moveTo(i + steps[event.key][0], j + steps[event.key][1]);
     });
+    for (const leave of ["mouseleave", "blur"]) {
+      c.addEventListener(leave, () => {
+        if (leave === "mouseleave" && document.activeElement === c) return; // keyboard still there
+        state.hover = null;
+        update();
+      });
+    }
   }
 
   function fits(K) {
