@@ -42,8 +42,7 @@ def corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
 def conv2d_true(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     """True (flipped-kernel) convolution: cross-correlation with ``K`` turned by 180 degrees.
 
-    Refused: what :func:`corr2d` refuses (non-tensors, non-2-D, empty, non-finite or
-    integer tensors, a kernel larger than the image, mixed dtypes or devices).
+    Refused: exactly what :func:`corr2d` refuses, with the same messages.
 
     >>> conv2d_true(torch.tensor([[1., 2., 4.]]), torch.tensor([[1., -1.]]))
     tensor([[1., 2.]])
@@ -132,8 +131,7 @@ def corr2d_matmul(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     the matrix has ``out_h * out_w * n_h * n_w`` entries: fine for teaching-sized
     images, wasteful for photos.
 
-    Refused: what :func:`corr2d` refuses (non-tensors, non-2-D, empty, non-finite or
-    integer tensors, a kernel larger than the image, mixed dtypes or devices).
+    Refused: exactly what :func:`corr2d` refuses, with the same messages.
 
     >>> corr2d_matmul(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
     tensor([[19., 25.],
@@ -197,8 +195,7 @@ def corr2d_unfold(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     windows into an ``(out_h * out_w) x (k_h * k_w)`` matrix first (the im2col copy).
     Same checks as :func:`corr2d`; works under autograd and on any device.
 
-    Refused: what :func:`corr2d` refuses (non-tensors, non-2-D, empty, non-finite or
-    integer tensors, a kernel larger than the image, mixed dtypes or devices).
+    Refused: exactly what :func:`corr2d` refuses, with the same messages.
 
     >>> corr2d_unfold(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
     tensor([[19., 25.],
@@ -220,8 +217,7 @@ def corr2d_shift(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     the answer is the same for any kernel. Same checks as :func:`corr2d`; works under
     autograd and on any device.
 
-    Refused: what :func:`corr2d` refuses (non-tensors, non-2-D, empty, non-finite or
-    integer tensors, a kernel larger than the image, mixed dtypes or devices).
+    Refused: exactly what :func:`corr2d` refuses, with the same messages.
 
     >>> corr2d_shift(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
     tensor([[19., 25.],
@@ -275,8 +271,7 @@ def corr2d_fft(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     Half-precision inputs are computed in float32. Same checks as :func:`corr2d`; works
     under autograd and on any device.
 
-    Refused: what :func:`corr2d` refuses (non-tensors, non-2-D, empty, non-finite or
-    integer tensors, a kernel larger than the image, mixed dtypes or devices).
+    Refused: exactly what :func:`corr2d` refuses, with the same messages.
 
     >>> corr2d_fft(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
     tensor([[19., 25.],
@@ -355,8 +350,7 @@ def corr2d_fast(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     Same answer as :func:`corr2d` up to float rounding, same checks, works under
     autograd and on CUDA tensors.
 
-    Refused: what :func:`corr2d` refuses (non-tensors, non-2-D, empty, non-finite or
-    integer tensors, a kernel larger than the image, mixed dtypes or devices).
+    Refused: exactly what :func:`corr2d` refuses, with the same messages.
 
     >>> corr2d_fast(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
     tensor([[19., 25.],
