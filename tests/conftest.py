@@ -6,6 +6,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+import torch
+import torch.nn.functional as F
 import yaml
 from hypothesis import settings
 
@@ -32,6 +34,11 @@ def notebooks() -> dict[str, nbformat.NotebookNode]:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+def torch_conv2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
+    """PyTorch's own cross-correlation of one 2-D image: the yardstick for every form."""
+    return F.conv2d(X[None, None], K[None, None])[0, 0]
 
 
 def code_cell(nb: nbformat.NotebookNode, starts_with: str) -> str:
