@@ -1,8 +1,11 @@
 """Figures: matrices with their values written in, feature maps, loss curves.
 
 Every function returns a closed matplotlib ``Figure``: a notebook cell that ends
-with it shows it exactly once. Heatmaps use viridis, which reads the same to
-colour-blind readers and in grayscale, with a labelled colour bar.
+with it shows it exactly once. Every heatmap has a labelled colour bar and one of
+three colour scales (see :func:`colour_scale`): photos in grey, signed values
+(edge maps, kernels with negative entries) in the diverging red-blue map centred
+on zero, other values (magnitudes, counts) in viridis. Viridis and red-blue both
+stay readable to colour-blind readers.
 """
 
 from __future__ import annotations
@@ -11,11 +14,42 @@ from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
 import torch
+from matplotlib import colormaps
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-CMAP = "viridis"
+CMAP = "viridis"  # magnitudes and counts
+SIGNED_CMAP = "RdBu_r"  # signed values: blue below zero, white at zero, red above
+PHOTO_CMAP = "gray"  # photos: black 0, white 1
+KINDS = ("auto", "photo", "signed", "magnitude")
+WINDOW_COLOUR = "#e8590c"  # orange outline of a window, on viridis
 Window = tuple[int, int, int, int]  # top row, left column, height, width
+
+
+def colour_scale(mats: Sequence[torch.Tensor], kind: str = "auto") -> tuple[str, float, float]:
+    """The colormap and limits ``(cmap, low, high)`` for values drawn on one scale.
+
+    ``kind`` is ``"photo"`` (grey, from the values' own range), ``"signed"`` (red-blue,
+    symmetric about zero, so white is zero), ``"magnitude"`` (viridis) or ``"auto"``:
+    signed when any value is negative, magnitude otherwise.
+    Refused: any other ``kind``.
+
+    >>> colour_scale([torch.tensor([[1.0, -2.0]])])
+    ('RdBu_r', -2.0, 2.0)
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(map(repr, KINDS))}, got {kind!r}")
+    low = min(m.min().item() for m in mats)
+    high = max(m.max().item() for m in mats)
+    if kind == "auto":
+        kind = "signed" if low < 0 else "magnitude"
+    if kind == "signed":
+        bound = max(abs(low), abs(high)) or 1.0
+        return SIGNED_CMAP, -bound, bound
+    if low == high:
+        low, high = low - 1, high + 1
+    return (PHOTO_CMAP if kind == "photo" else CMAP), low, high
 
 
 def show_matrices(
@@ -25,14 +59,16 @@ def show_matrices(
     values: bool = True,
     colorbar_label: str = "value",
     cell: float = 0.55,
+    kind: str = "auto",
 ) -> Figure:
     """Draw matrices side by side on one shared colour scale, values written in.
 
     ``windows[i]``, if given, outlines a block of matrix ``i`` (e.g. the window
-    that made one output).
+    that made one output). ``kind`` picks the colour scale, as in :func:`colour_scale`:
+    by default red-blue centred on zero when any value is negative, else viridis.
 
     Refused: matrices that are not non-empty 2-D tensors, a wrong number of
-    titles or windows.
+    titles or windows, an unknown ``kind``.
 
     >>> fig = show_matrices([torch.eye(2)], ["I"])
     """
@@ -42,10 +78,7 @@ def show_matrices(
     windows = list(windows) if windows is not None else [None] * len(mats)
     if len(windows) != len(mats):
         raise ValueError(f"windows must have {len(mats)} entries, got {len(windows)}")
-    low = min(m.min().item() for m in mats)
-    high = max(m.max().item() for m in mats)
-    if low == high:
-        low, high = low - 1, high + 1
+    cmap, low, high = colour_scale(mats, kind)
     widths = [m.shape[1] for m in mats]
     height = max(m.shape[0] for m in mats)
     fig, axes = plt.subplots(
@@ -56,12 +89,12 @@ def show_matrices(
         squeeze=False,
     )
     for ax, m, title, window in zip(axes[0], mats, titles, windows):
-        image = ax.imshow(m.numpy(), cmap=CMAP, vmin=low, vmax=high)
+        image = ax.imshow(m.numpy(), cmap=cmap, vmin=low, vmax=high)
         if values:
-            _write_values(ax, m, low, high)
+            _write_values(ax, m, cmap, low, high)
         if window is not None:
             top, left, h, w = window
-            ax.add_patch(Rectangle((left - 0.5, top - 0.5), w, h, fill=False, ec="#e8590c", lw=3))
+            ax.add_patch(_window_outline(top, left, h, w, cmap))
         ax.set_title(title)
         ax.set_xticks(range(m.shape[1]))
         ax.set_yticks(range(m.shape[0]))
@@ -77,27 +110,36 @@ def show_images(
     shared_scale: bool = False,
     size: float = 2.6,
     colorbar_label: str = "value",
+    kinds: str | Sequence[str] = "auto",
 ) -> Figure:
     """Draw images (feature maps, photos) in a grid, each with its own labelled colour bar.
 
-    With ``shared_scale`` all panels use one colour scale.
+    ``kinds`` (one for all panels, or one per panel) picks each colour scale, as in
+    :func:`colour_scale`: ``"photo"`` grey, ``"signed"`` red-blue centred on zero,
+    ``"magnitude"`` viridis, ``"auto"`` signed when a value is negative. With
+    ``shared_scale`` all panels use one scale, of the first panel's kind.
 
-    Refused: images that are not non-empty 2-D tensors, a wrong number of titles.
+    Refused: images that are not non-empty 2-D tensors, a wrong number of titles
+    or kinds, an unknown kind.
 
     >>> fig = show_images([torch.rand(8, 8)], ["noise"])
     """
     mats = [_as_matrix(m, f"images[{i}]") for i, m in enumerate(images)]
     if len(titles) != len(mats):
         raise ValueError(f"titles must have {len(mats)} entries, got {len(titles)}")
+    kinds = [kinds] * len(mats) if isinstance(kinds, str) else list(kinds)
+    if len(kinds) != len(mats):
+        raise ValueError(f"kinds must have {len(mats)} entries, got {len(kinds)}")
+    scales = [colour_scale([m], kind) for m, kind in zip(mats, kinds)]
+    if shared_scale:
+        scales = [colour_scale(mats, kinds[0])] * len(mats)
     columns = columns or len(mats)
     rows = -(-len(mats) // columns)
     fig, axes = plt.subplots(rows, columns, figsize=(size * columns, size * rows), squeeze=False)
-    low = min(m.min().item() for m in mats) if shared_scale else None
-    high = max(m.max().item() for m in mats) if shared_scale else None
     for ax in axes.flat[len(mats) :]:
         ax.axis("off")
-    for ax, m, title in zip(axes.flat, mats, titles):
-        image = ax.imshow(m.numpy(), cmap=CMAP, vmin=low, vmax=high)
+    for ax, m, title, (cmap, low, high) in zip(axes.flat, mats, titles, scales):
+        image = ax.imshow(m.numpy(), cmap=cmap, vmin=low, vmax=high)
         ax.set_title(title)
         ax.set_xticks([])
         ax.set_yticks([])
@@ -146,12 +188,21 @@ def _as_matrix(value: object, name: str) -> torch.Tensor:
     return value.detach().cpu().float()
 
 
-def _write_values(ax, m: torch.Tensor, low: float, high: float) -> None:
-    middle = (low + high) / 2
+def _write_values(ax, m: torch.Tensor, cmap: str, low: float, high: float) -> None:
+    """Write each value in its cell, black on light colours and white on dark ones."""
+    colours = colormaps[cmap]
     for i, row in enumerate(m.tolist()):
         for j, v in enumerate(row):
             text = f"{v:g}" if v == round(v) else f"{v:.2f}"
-            ax.text(j, i, text, ha="center", va="center", color="black" if v > middle else "white")
+            red, green, blue = to_rgb(colours((v - low) / (high - low)))
+            light = 0.2126 * red + 0.7152 * green + 0.0722 * blue > 0.4
+            ax.text(j, i, text, ha="center", va="center", color="black" if light else "white")
+
+
+def _window_outline(top: int, left: int, h: int, w: int, cmap: str) -> Rectangle:
+    """An outline round a window: orange on viridis, black on the red-blue and grey maps."""
+    colour = WINDOW_COLOUR if cmap == CMAP else "black"
+    return Rectangle((left - 0.5, top - 0.5), w, h, fill=False, ec=colour, lw=3)
 
 
 def sliding_window(X: torch.Tensor, K: torch.Tensor, size: float = 2.4) -> Figure:
@@ -175,9 +226,7 @@ def sliding_window(X: torch.Tensor, K: torch.Tensor, size: float = 2.4) -> Figur
     out_h, out_w = n_h - k_h + 1, n_w - k_w + 1
     if out_h * out_w > 36:
         raise ValueError(f"too many window positions to draw: {out_h * out_w} (at most 36)")
-    low, high = X.min().item(), X.max().item()
-    if low == high:
-        low, high = low - 1, high + 1
+    cmap, low, high = colour_scale([X])
     fig, axes = plt.subplots(
         out_h,
         out_w,
@@ -188,9 +237,9 @@ def sliding_window(X: torch.Tensor, K: torch.Tensor, size: float = 2.4) -> Figur
         for j in range(out_w):
             ax = axes[i][j]
             window = X[i : i + k_h, j : j + k_w]
-            ax.imshow(X.numpy(), cmap=CMAP, vmin=low, vmax=high)
-            _write_values(ax, X, low, high)
-            ax.add_patch(Rectangle((j - 0.5, i - 0.5), k_w, k_h, fill=False, ec="#e8590c", lw=3))
+            ax.imshow(X.numpy(), cmap=cmap, vmin=low, vmax=high)
+            _write_values(ax, X, cmap, low, high)
+            ax.add_patch(_window_outline(i, j, k_h, k_w, cmap))
             title = f"Y[{i}, {j}] = {_number((window * K).sum().item())}"
             if K.numel() <= 6:
                 terms = zip(window.flatten().tolist(), K.flatten().tolist())

@@ -1,15 +1,39 @@
 // Drawing for the widgets: heatmaps, a colour bar and line charts on <canvas>.
-// Colours follow matplotlib's viridis, readable with colour-blindness and in grayscale.
+// The colour scales are the book's figures' (convbook.plot.colour_scale): matplotlib's
+// viridis for values that are never negative, its diverging red-blue map (RdBu_r, white at
+// zero) for signed values. Both stay readable with colour-blindness.
 
 const VIRIDIS = ["#440154", "#472d7b", "#3b528b", "#2c728e", "#21918c",
                  "#28ae80", "#5ec962", "#addc30", "#fde725"];
+const RED_BLUE = ["#053061", "#2a71b2", "#6bacd1", "#c2ddec", "#f7f6f6",
+                  "#fbccb4", "#e48066", "#ba2832", "#67001f"];
+
+function interpolate(stops, t) {
+  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (stops.length - 1);
+  const i = Math.min(Math.floor(x), stops.length - 2);
+  const [a, b] = [stops[i], stops[i + 1]].map((hex) => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)));
+  return a.map((v, k) => Math.round(v + (b[k] - v) * (x - i)));
+}
 
 /** Colour for t in [0, 1], interpolated between the viridis stops. */
 export function viridis(t) {
-  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (VIRIDIS.length - 1);
-  const i = Math.min(Math.floor(x), VIRIDIS.length - 2);
-  const [a, b] = [VIRIDIS[i], VIRIDIS[i + 1]].map((hex) => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)));
-  return `rgb(${a.map((v, k) => Math.round(v + (b[k] - v) * (x - i))).join(",")})`;
+  return `rgb(${interpolate(VIRIDIS, t).join(",")})`;
+}
+
+/** The colour scale for values in [low, high]: red-blue symmetric about 0 if any is negative. */
+export function colourScale(low, high) {
+  if (low < 0) {
+    const bound = Math.max(-low, Math.abs(high)) || 1;
+    return { stops: RED_BLUE, low: -bound, high: bound };
+  }
+  return { stops: VIRIDIS, low, high: high > low ? high : low + 1 };
+}
+
+/** The [r, g, b] colour of v on a scale, and whether text on it should be black. */
+function paint(scale, v) {
+  const rgb = interpolate(scale.stops, (v - scale.low) / (scale.high - scale.low));
+  const luminance = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
+  return { fill: `rgb(${rgb.join(",")})`, text: luminance > 0.4 ? "#000" : "#fff" };
 }
 
 /** Short, readable number: 19, -0.25, 0.111, 1.2e-5. */
@@ -39,43 +63,45 @@ export function cellSize(M, room = 240, largest = 34) {
   return Math.max(2, Math.min(largest, Math.floor(room / Math.max(M.length, M[0].length))));
 }
 
-/** Draw M as coloured cells on [low, high]; values are written in when cells are big enough. */
+/** Draw M as coloured cells on the scale of [low, high]; values written in when cells are big enough. */
 export function heatmap(ctx, M, cell, low, high, outline = null) {
+  const scale = colourScale(low, high);
   ctx.clearRect(0, 0, M[0].length * cell, M.length * cell);
   ctx.font = `${Math.floor(cell * 0.36)}px sans-serif`;
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
   M.forEach((row, i) => row.forEach((v, j) => {
-    const t = high > low ? (v - low) / (high - low) : 0.5;
-    ctx.fillStyle = viridis(t);
+    const { fill, text } = paint(scale, v);
+    ctx.fillStyle = fill;
     ctx.fillRect(j * cell, i * cell, cell, cell);
     if (cell >= 24) {
-      ctx.fillStyle = t > 0.55 ? "#000" : "#fff";
+      ctx.fillStyle = text;
       ctx.fillText(fmt(v, 2), (j + 0.5) * cell, (i + 0.5) * cell);
     }
   }));
   if (outline) {
     const [top, left, h, w] = outline;
-    ctx.strokeStyle = "#e8590c";
+    ctx.strokeStyle = scale.stops === VIRIDIS ? "#e8590c" : "#000";
     ctx.lineWidth = 3;
     ctx.strokeRect(left * cell + 1.5, top * cell + 1.5, w * cell - 3, h * cell - 3);
   }
 }
 
-/** A horizontal colour bar from low to high with its ends and zero labelled. */
+/** A horizontal colour bar for the scale of [low, high], its two ends labelled. */
 export function colorbar(ctx, width, low, high, label) {
+  const scale = colourScale(low, high);
   ctx.clearRect(0, 0, width, 44);
   for (let x = 0; x < width; x++) {
-    ctx.fillStyle = viridis(x / (width - 1));
+    ctx.fillStyle = paint(scale, scale.low + (x / (width - 1)) * (scale.high - scale.low)).fill;
     ctx.fillRect(x, 0, 1, 14);
   }
   ctx.fillStyle = "#222";
   ctx.font = "12px sans-serif";
   ctx.textBaseline = "top";
   ctx.textAlign = "left";
-  ctx.fillText(fmt(low), 0, 17);
+  ctx.fillText(fmt(scale.low), 0, 17);
   ctx.textAlign = "right";
-  ctx.fillText(fmt(high), width, 17);
+  ctx.fillText(fmt(scale.high), width, 17);
   ctx.textAlign = "center";
   ctx.fillText(label, width / 2, 30);
 }
