@@ -107,3 +107,19 @@ def test_learning_matches_torch_on_random_problems():
             runs.append(learn_kernel(X, Y, kernel, lr=lr, epochs=80, init=init))
     for js, torch_run in zip(run_js(cases), runs):
         assert_same_run(js, torch_run, rtol=1e-4, atol=1e-6)
+
+
+def test_widget_colour_scales_are_the_figures():
+    """Signed values red-blue and symmetric about zero, others viridis: as convbook.plot."""
+    import matplotlib
+    from matplotlib.colors import to_hex
+
+    from convbook.plot import colour_scale
+
+    ranges = [(-1.0, 1.0), (-0.5, 2.0), (-3.0, 0.0), (0.0, 8.0), (19.0, 43.0), (0.0, 1.0)]
+    scales = run_js([{"op": "scale", "low": low, "high": high} for low, high in ranges])
+    for (low, high), scale in zip(ranges, scales):
+        cmap, want_low, want_high = colour_scale([torch.tensor([low, high])])
+        stops = [to_hex(matplotlib.colormaps[cmap](i / 8)) for i in range(9)]
+        assert (scale["low"], scale["high"]) == (want_low, want_high)
+        assert scale["stops"] == stops, cmap
