@@ -193,7 +193,7 @@ def _write_values(ax, m: torch.Tensor, cmap: str, low: float, high: float) -> No
     colours = colormaps[cmap]
     for i, row in enumerate(m.tolist()):
         for j, v in enumerate(row):
-            text = f"{v:g}" if v == round(v) else f"{v:.2f}"
+            text = _number(v)
             red, green, blue = to_rgb(colours((v - low) / (high - low)))
             light = 0.2126 * red + 0.7152 * green + 0.0722 * blue > 0.4
             ax.text(j, i, text, ha="center", va="center", color="black" if light else "white")
@@ -329,7 +329,9 @@ def descent_paths(
 
 
 def _number(v: float) -> str:
-    return f"{v:g}" if v == round(v) else f"{v:.2f}"
+    """19, 0.25, -1.5: whole numbers bare, others to two decimals, never "-0.00"."""
+    text = f"{v:g}" if v == round(v) else f"{v:.2f}"
+    return "0.00" if text == "-0.00" else text
 
 
 def _factor(v: float) -> str:
