@@ -329,7 +329,8 @@ def descent_paths(
 
 
 def _number(v: float) -> str:
-    """19, 0.25, -1.5: whole numbers bare, others to two decimals, never "-0.00"."""
+    """19, 0.25, -1.5: whole numbers bare, others to two decimals, never "-0" or "-0.00"."""
+    v += 0.0  # -0.0 becomes 0.0
     text = f"{v:g}" if v == round(v) else f"{v:.2f}"
     return "0.00" if text == "-0.00" else text
 
