@@ -50,8 +50,14 @@ def check_finite(value: torch.Tensor, name: str) -> torch.Tensor:
     return value
 
 
-def check_image_and_kernel(X: object, K: object) -> tuple[torch.Tensor, torch.Tensor]:
+def check_image_and_kernel(
+    X: object, K: object, scan_image: bool = True
+) -> tuple[torch.Tensor, torch.Tensor]:
     """Check an image ``X`` and a kernel ``K`` that is to slide over it.
+
+    With ``scan_image=False`` the one full pass over ``X`` (its test for NaN and inf) is
+    left to the caller, who must then check its output instead (as :mod:`convbook.fast`
+    does) and call this again with the default if that output is not finite.
 
     >>> X, K = check_image_and_kernel(torch.ones(3, 3), torch.ones(2, 2))
     """
@@ -61,7 +67,8 @@ def check_image_and_kernel(X: object, K: object) -> tuple[torch.Tensor, torch.Te
         raise ValueError(
             f"X and K must be on the same device, got X on {X.device} and K on {K.device}"
         )
-    check_finite(X, "X")
+    if scan_image:
+        check_finite(X, "X")
     check_finite(K, "K")
     if K.shape[0] > X.shape[0] or K.shape[1] > X.shape[1]:
         raise ValueError(
@@ -116,3 +123,35 @@ def check_count(value: object, name: str) -> int:
     if value < 1:
         raise ValueError(f"{name} must be at least 1, got {value}")
     return value
+
+
+def check_target(
+    Y: object, expected: tuple[int, int], image_shape: tuple[int, ...], kernel_size: tuple[int, int]
+) -> torch.Tensor:
+    """Return a target ``Y`` if it is a valid matrix of the ``expected`` output shape.
+
+    ``expected`` is the output shape for ``image_shape`` and ``kernel_size``, named in the
+    message so the reader sees where it comes from.
+
+    >>> check_target(torch.zeros(6, 7), (6, 7), (6, 8), (1, 2)).shape
+    torch.Size([6, 7])
+    """
+    Y = check_matrix(Y, "Y")
+    if tuple(Y.shape) != tuple(expected):
+        raise ValueError(
+            f"Y must have shape {tuple(expected)} (image {tuple(image_shape)} and kernel_size "
+            f"{tuple(kernel_size)}), got {tuple(Y.shape)}"
+        )
+    return Y
+
+
+def check_init(init: object, kernel_size: tuple[int, int]) -> torch.Tensor:
+    """Return a starting kernel ``init`` if it is a valid matrix of shape ``kernel_size``.
+
+    >>> check_init(torch.zeros(1, 2), (1, 2))
+    tensor([[0., 0.]])
+    """
+    init = check_matrix(init, "init")
+    if tuple(init.shape) != tuple(kernel_size):
+        raise ValueError(f"init must have shape kernel_size {kernel_size}, got {tuple(init.shape)}")
+    return init

@@ -19,6 +19,9 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from convbook.checks import check_image_and_kernel
+from convbook.ops import output_shape
+
 CMAP = "viridis"  # magnitudes and counts
 SIGNED_CMAP = "RdBu_r"  # signed values: blue below zero, white at zero, red above
 PHOTO_CMAP = "gray"  # photos: black 0, white 1
@@ -217,13 +220,9 @@ def sliding_window(X: torch.Tensor, K: torch.Tensor, size: float = 2.4) -> Figur
     >>> fig.axes[0].get_title()
     'Y[0, 0] = 19\\n0·0 + 1·1 + 3·2 + 4·3'
     """
-    X, K = _as_matrix(X, "X"), _as_matrix(K, "K")
+    X, K = check_image_and_kernel(_as_matrix(X, "X"), _as_matrix(K, "K"))
     (n_h, n_w), (k_h, k_w) = X.shape, K.shape
-    if k_h > n_h or k_w > n_w:
-        raise ValueError(
-            f"kernel K of shape {(k_h, k_w)} is larger than image X of shape {(n_h, n_w)}"
-        )
-    out_h, out_w = n_h - k_h + 1, n_w - k_w + 1
+    out_h, out_w = output_shape(X.shape, K.shape)
     if out_h * out_w > 36:
         raise ValueError(f"too many window positions to draw: {out_h * out_w} (at most 36)")
     cmap, low, high = colour_scale([X])

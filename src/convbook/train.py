@@ -1,4 +1,6 @@
-"""Learning a kernel back from an image and its feature map by gradient descent."""
+"""Learning a kernel back from an image and its feature map by gradient descent
+(chapters "Learning the kernel" and "Why lr = 3e-2 works"), and the Hessian that says
+which learning rates converge."""
 
 from __future__ import annotations
 
@@ -11,10 +13,13 @@ from torch import nn
 
 from convbook.checks import (
     check_count,
+    check_init,
     check_kernel_size,
     check_matrix,
     check_positive_number,
+    check_target,
 )
+from convbook.matrix import im2col
 from convbook.ops import output_shape
 
 
@@ -22,7 +27,7 @@ from convbook.ops import output_shape
 class History:
     """What a run of :func:`learn_kernel` did, epoch by epoch.
 
-    ``losses[i]`` is the summed squared loss the seed prints at epoch ``i + 1``
+    ``losses[i]`` is the summed squared loss the original notebook prints at epoch ``i + 1``
     (computed before that epoch's update); ``weights[i]`` is the kernel after it.
     If the loss became non-finite, training stopped there: ``diverged_at`` is that
     epoch (1-based) and the lists hold only the finite epochs before it. It checks
@@ -54,7 +59,7 @@ def learn_kernel(
     init: torch.Tensor | None = None,
     seed: int | None = None,
 ) -> History:
-    """Fit a kernel ``K`` so that ``corr2d(X, K)`` matches ``Y``, exactly as the seed does.
+    """Fit a kernel ``K`` so that ``corr2d(X, K)`` matches ``Y``, as the original notebook does.
 
     Each epoch computes ``l = (conv(X) - Y) ** 2``, back-propagates ``l.sum()`` and
     steps ``weight -= lr * grad``. ``init`` is the starting kernel (shape
@@ -69,15 +74,10 @@ def learn_kernel(
     >>> learn_kernel(X, Y, seed=0).kernel.round(decimals=3)
     tensor([[ 1., -1.]])
     """
-    X, Y = check_matrix(X, "X"), check_matrix(Y, "Y")
+    X = check_matrix(X, "X")
     kernel_size = check_kernel_size(kernel_size)
+    Y = check_target(Y, output_shape(X.shape, kernel_size), X.shape, kernel_size)
     lr, epochs = check_positive_number(lr, "lr"), check_count(epochs, "epochs")
-    expected = output_shape(X.shape, kernel_size)
-    if tuple(Y.shape) != expected:
-        raise ValueError(
-            f"Y must have shape {expected} (image {tuple(X.shape)} and kernel_size "
-            f"{kernel_size}), got {tuple(Y.shape)}"
-        )
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
         raise TypeError(f"seed must be an int or None, got {type(seed).__name__}")
     start = _initial_kernel(kernel_size, init, seed).to(X.dtype)
@@ -104,12 +104,7 @@ def _initial_kernel(
     kernel_size: tuple[int, int], init: torch.Tensor | None, seed: int | None
 ) -> torch.Tensor:
     if init is not None:
-        init = check_matrix(init, "init")
-        if tuple(init.shape) != kernel_size:
-            raise ValueError(
-                f"init must have shape kernel_size {kernel_size}, got {tuple(init.shape)}"
-            )
-        return init.detach().clone()
+        return check_init(init, kernel_size).detach().clone()
     if seed is None:
         return nn.Conv2d(1, 1, kernel_size, bias=False).weight.detach().reshape(kernel_size)
     with torch.random.fork_rng(devices=[]):
@@ -149,9 +144,5 @@ def hessian(X: torch.Tensor, kernel_size: int | tuple[int, int] = (1, 2)) -> tor
     tensor([[36., 24.],
             [24., 36.]], dtype=torch.float64)
     """
-    X = check_matrix(X, "X")
-    k_h, k_w = check_kernel_size(kernel_size)
-    output_shape(X.shape, (k_h, k_w))
-    windows = X.detach().double().unfold(0, k_h, 1).unfold(1, k_w, 1)
-    A = windows.reshape(-1, k_h * k_w)
+    A = im2col(check_matrix(X, "X").detach().double(), check_kernel_size(kernel_size))
     return 2.0 * A.T @ A

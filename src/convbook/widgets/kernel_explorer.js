@@ -192,15 +192,16 @@ function render({ model, el: root }) {
     }));
     const match = Object.entries(presets).find(([, K]) => JSON.stringify(K) === JSON.stringify(state.kernel));
     presetSelect.value = match ? match[0] : "";
-    options(rowsSelect, Array.from({ length: Math.min(5, X.length) }, (_, k) => String(k + 1)));
-    options(colsSelect, Array.from({ length: Math.min(5, X[0].length) }, (_, k) => String(k + 1)));
+    const largest = model.get("largest_kernel");
+    options(rowsSelect, Array.from({ length: Math.min(largest, X.length) }, (_, k) => String(k + 1)));
+    options(colsSelect, Array.from({ length: Math.min(largest, X[0].length) }, (_, k) => String(k + 1)));
     drawGrid();
   }
 
   imageSelect.addEventListener("change", () => {
     state.imageName = imageSelect.value;
     state.hover = null;
-    if (!fits(state.kernel)) state.kernel = [[1, -1]];
+    if (!fits(state.kernel)) state.kernel = model.get("presets").edge;
     refreshChoices();
     update();
     sync();

@@ -7,7 +7,7 @@ import torch
 import traitlets
 
 from convbook.checks import check_image_and_kernel, check_matrix
-from convbook.data import edge_image, photo
+from convbook.data import LARGEST_KERNEL, edge_image, numbers_example, photo
 from convbook.kernels import kernel as named_kernel
 from convbook.kernels import kernel_names
 from convbook.ops import conv2d_true, corr2d
@@ -18,7 +18,6 @@ EDGE_IMAGE = "edge image (6 × 8)"
 PHOTO = "photo (32 × 32)"
 YOUR_IMAGE = "your image"
 OPERATIONS = ("cross-correlation", "convolution")
-LARGEST_KERNEL = 5
 
 
 def _rows(M: torch.Tensor, decimals: int = 4) -> list[list[float]]:
@@ -45,6 +44,7 @@ class KernelExplorer(anywidget.AnyWidget):
     kernel_rows = traitlets.List().tag(sync=True)
     presets = traitlets.Dict().tag(sync=True)
     operation = traitlets.Unicode(OPERATIONS[0]).tag(sync=True)
+    largest_kernel = traitlets.Int(LARGEST_KERNEL, read_only=True).tag(sync=True)
 
     def __init__(
         self,
@@ -53,7 +53,7 @@ class KernelExplorer(anywidget.AnyWidget):
         operation: str = "cross-correlation",
     ) -> None:
         images = {
-            NUMBERS: _rows(torch.arange(9.0).reshape(3, 3)),
+            NUMBERS: _rows(numbers_example()[0]),
             EDGE_IMAGE: _rows(edge_image()),
             PHOTO: _rows(photo(32), decimals=3),
         }
