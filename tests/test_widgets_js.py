@@ -123,3 +123,21 @@ def test_widget_colour_scales_are_the_figures():
         stops = [to_hex(matplotlib.colormaps[cmap](i / 8)) for i in range(9)]
         assert (scale["low"], scale["high"]) == (want_low, want_high)
         assert scale["stops"] == stops, cmap
+
+
+ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
+
+
+@pytest.mark.skipif(not ESBUILD.exists(), reason="needs esbuild: npm ci")
+@pytest.mark.parametrize("name", ["kernel_explorer", "lr_explorer"])
+def test_each_bundle_is_what_esbuild_builds_from_the_sources(name, tmp_path):
+    widgets = ROOT / "src" / "convbook" / "widgets"
+    out = tmp_path / f"{name}.js"
+    subprocess.run(
+        [str(ESBUILD), str(widgets / f"{name}.js"), "--bundle", "--format=esm", f"--outfile={out}"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    assert out.read_text() == (widgets / "static" / f"{name}.js").read_text(), "run: make bundles"

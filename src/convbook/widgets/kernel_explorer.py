@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import anywidget
 import torch
 import traitlets
@@ -11,7 +13,8 @@ from convbook.data import LARGEST_KERNEL, edge_image, numbers_example, photo
 from convbook.kernels import kernel as named_kernel
 from convbook.kernels import kernel_names
 from convbook.ops import conv2d_true, corr2d
-from convbook.widgets.bundle import bundle
+
+HERE = Path(__file__).parent
 
 NUMBERS = "numbers 0 to 8 (3 × 3)"
 EDGE_IMAGE = "edge image (6 × 8)"
@@ -38,7 +41,8 @@ class KernelExplorer(anywidget.AnyWidget):
     torch.Size([6, 7])
     """
 
-    _esm = bundle("kernel_explorer.js")
+    _esm = HERE / "static" / "kernel_explorer.js"  # bundled by esbuild from kernel_explorer.js
+    _css = HERE / "kernel_explorer.css"
     images = traitlets.Dict().tag(sync=True)
     image_name = traitlets.Unicode(EDGE_IMAGE).tag(sync=True)
     kernel_rows = traitlets.List().tag(sync=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import anywidget
 import torch
 import traitlets
@@ -19,7 +21,8 @@ from convbook.kernels import kernel
 from convbook.matrix import im2col
 from convbook.ops import corr2d, output_shape
 from convbook.train import History, critical_lr, learn_kernel
-from convbook.widgets.bundle import bundle
+
+HERE = Path(__file__).parent
 
 
 class LearningRateExplorer(anywidget.AnyWidget):
@@ -37,7 +40,8 @@ class LearningRateExplorer(anywidget.AnyWidget):
     (1.0, tensor([[ 1., -1.]]))
     """
 
-    _esm = bundle("lr_explorer.js")
+    _esm = HERE / "static" / "lr_explorer.js"  # bundled by esbuild from lr_explorer.js
+    _css = HERE / "lr_explorer.css"
     x_rows = traitlets.List().tag(sync=True)
     y_rows = traitlets.List().tag(sync=True)
     init_rows = traitlets.List().tag(sync=True)
