@@ -1,4 +1,4 @@
-"""The stored chapters: clean runs, every cell of the original notebook in order, inline code equal to the package's."""
+"""The stored chapters: clean runs, the original notebook in order, inline code as packaged."""
 
 import re
 from pathlib import Path
