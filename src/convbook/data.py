@@ -39,12 +39,15 @@ def edge_image(height: int = 6, width: int = 8) -> torch.Tensor:
 
     With the default 6 x 8 this is exactly its ``X`` (columns 2 to 5 zeroed).
 
-    Refused: a ``height`` or ``width`` that is not an int of at least 1.
+    Refused: a ``height`` that is not an int of at least 1, a ``width`` below 4 (narrower,
+    no column would be zeroed and the image would have no edge).
 
     >>> edge_image()[0]
     tensor([1., 1., 0., 0., 0., 0., 1., 1.])
     """
     height, width = check_count(height, "height"), check_count(width, "width")
+    if width < 4:
+        raise ValueError(f"width must be at least 4 for the image to have edges, got {width}")
     X = torch.ones(size=(height, width))
     X[:, width // 4 : width - width // 4] = 0.0
     return X
@@ -83,9 +86,10 @@ def diagonal_image(size: int = 8) -> torch.Tensor:
 def photo(size: int = 64) -> torch.Tensor:
     """Grace Hopper's portrait (bundled with matplotlib), grayscale, ``size`` x ``size``, in [0, 1].
 
-    The photo is cropped to a square around the face and shrunk by area averaging.
+    The photo is cropped to a square around the face (512 x 512 pixels) and shrunk by
+    area averaging.
 
-    Refused: a ``size`` that is not an int of at least 1.
+    Refused: a ``size`` that is not an int from 1 to 512 (larger would only blow pixels up).
 
     >>> photo(32).shape
     torch.Size([32, 32])
@@ -99,5 +103,7 @@ def photo(size: int = 64) -> torch.Tensor:
         rgb = torch.from_numpy(matplotlib.image.imread(file).copy()).float() / 255.0
     gray = rgb[..., :3] @ torch.tensor([0.299, 0.587, 0.114])
     side = min(gray.shape)
+    if size > side:
+        raise ValueError(f"size must be at most {side}, the photo's own size, got {size}")
     square = gray[:side, (gray.shape[1] - side) // 2 :][:, :side]
     return torch.nn.functional.adaptive_avg_pool2d(square[None, None], size)[0, 0]

@@ -18,23 +18,30 @@ import torch.nn.functional as F
 
 from convbook.checks import check_image_and_kernel, check_kernel_size
 from convbook.matrix import windows
-from convbook.ops import output_shape
+from convbook.ops import Form, output_shape, redo_if_overflowed
 
 # Rows of the output updated together by corr2d_shift, so that the block of the output
 # being summed stays in the processor's cache across the k_h * k_w kernel entries.
 _SHIFT_BLOCK_BYTES = 1 << 21
 
 
-def _finished(Y: torch.Tensor, X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
-    """Return ``Y``, after the full check of ``X`` if ``Y`` holds a NaN or inf.
+# Half-precision inputs are summed in float32 and rounded back once, as PyTorch does.
+HALF = (torch.float16, torch.bfloat16)
 
-    The fast forms skip the check's full pass over ``X`` (its finiteness scan costs more
-    than a 3x3 correlation) and test the output instead: a NaN or inf pixel of ``X``
-    always reaches the output, because every pixel lies under some window.
+
+def _finished(Y: torch.Tensor, X: torch.Tensor, K: torch.Tensor, form: Form) -> torch.Tensor:
+    """Return ``Y = form(X, K)``, checked: the fast forms' way of keeping the rules cheap.
+
+    They skip the check's full pass over ``X`` (its finiteness scan costs more than a 3x3
+    correlation) and test the output instead: a NaN or inf pixel of ``X`` always reaches
+    the output, because every pixel lies under some window. If ``Y`` is not finite, the
+    full check runs (and raises for a bad ``X``); otherwise a sum overflowed on the way,
+    and :func:`convbook.ops.redo_if_overflowed` computes ``Y`` again, scaled.
     """
-    if not math.isfinite(float(Y.detach().sum())):
-        check_image_and_kernel(X, K)  # raises if X was not finite; else Y overflowed
-    return Y
+    if math.isfinite(float(Y.detach().sum())):
+        return Y
+    check_image_and_kernel(X, K)
+    return redo_if_overflowed(Y, X, K, form)
 
 
 def _needs_grad(*tensors: torch.Tensor) -> bool:
@@ -57,7 +64,7 @@ def corr2d_unfold(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
             [37., 43.]])
     """
     X, K = check_image_and_kernel(X, K, scan_image=False)
-    return _finished(torch.einsum("ijab,ab->ij", windows(X, K.shape), K), X, K)
+    return _finished(torch.einsum("ijab,ab->ij", windows(X, K.shape), K), X, K, corr2d_unfold)
 
 
 def corr2d_shift(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
@@ -69,7 +76,7 @@ def corr2d_shift(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     ``k_h * k_w`` times instead of ``out_h * out_w`` times. The output is updated in
     blocks of rows that fit in the processor's cache. Every entry is used, zeros too, so
     the answer is the same for any kernel. Same checks as :func:`corr2d`; works under
-    autograd and on any device.
+    autograd and on any device. Half-precision inputs are summed in float32.
 
     Refused: exactly what :func:`corr2d` refuses, with the same messages.
 
@@ -78,6 +85,8 @@ def corr2d_shift(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
             [37., 43.]])
     """
     X, K = check_image_and_kernel(X, K, scan_image=False)
+    if X.dtype in HALF:
+        return corr2d_shift(X.float(), K.float()).to(X.dtype)
     k_h, k_w = K.shape
     out_h, out_w = output_shape(X.shape, K.shape)
     if _needs_grad(X, K):  # autograd: the weights stay tensors, one graph node per entry
@@ -86,7 +95,7 @@ def corr2d_shift(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
             for b in range(k_w):
                 if a or b:
                     Y = Y + X[a : a + out_h, b : b + out_w] * K[a, b]
-        return _finished(Y, X, K)
+        return _finished(Y, X, K, corr2d_shift)
     weights = K.tolist()  # plain numbers: add_(..., alpha=w) is one fused pass
     Y = torch.empty((out_h, out_w), dtype=X.dtype, device=X.device)
     rows = out_h if X.is_cuda else max(1, _SHIFT_BLOCK_BYTES // (out_w * X.element_size()))
@@ -98,7 +107,7 @@ def corr2d_shift(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
             for b in range(k_w):
                 if a or b:
                     block.add_(X[top + a : bottom + a, b : b + out_w], alpha=weights[a][b])
-    return _finished(Y, X, K)
+    return _finished(Y, X, K, corr2d_shift)
 
 
 def _fft_size(n: int) -> int:
@@ -132,14 +141,13 @@ def corr2d_fft(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
             [37., 43.]])
     """
     X, K = check_image_and_kernel(X, K, scan_image=False)
-    dtype = X.dtype
-    if dtype not in (torch.float32, torch.float64):
-        X, K = X.float(), K.float()
+    if X.dtype in HALF:
+        return corr2d_fft(X.float(), K.float()).to(X.dtype)
     size = (_fft_size(X.shape[0]), _fft_size(X.shape[1]))
     spectrum = torch.fft.rfft2(X, s=size) * torch.fft.rfft2(K, s=size).conj()
     out_h, out_w = output_shape(X.shape, K.shape)
-    Y = torch.fft.irfft2(spectrum, s=size)[:out_h, :out_w].to(dtype).contiguous()
-    return _finished(Y, X, K)
+    Y = torch.fft.irfft2(spectrum, s=size)[:out_h, :out_w].contiguous()
+    return _finished(Y, X, K, corr2d_fft)
 
 
 def torch_corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
@@ -153,7 +161,7 @@ def torch_corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
             [37., 43.]])
     """
     X, K = check_image_and_kernel(X, K, scan_image=False)
-    return _finished(F.conv2d(X[None, None], K[None, None])[0, 0], X, K)
+    return _finished(F.conv2d(X[None, None], K[None, None])[0, 0], X, K, torch_corr2d)
 
 
 # Cost model of corr2d_fast: seconds = launch * calls + per_unit * work, (launch, per_unit)
@@ -182,17 +190,29 @@ def fast_method(
     shifted sums win for small kernels and the FFT for large ones; on a GPU, cuDNN's
     ``F.conv2d`` wins for small kernels and the FFT for large kernels on large images.
 
-    Refused: shapes that are not pairs of positive ints, a kernel larger than the image.
+    Refused: shapes that are not pairs of positive ints, a kernel larger than the image,
+    a device that is neither a CPU nor a CUDA device.
 
     >>> fast_method((2048, 2048), (3, 3)), fast_method((256, 256), (31, 31))
     ('shift', 'fft')
     >>> fast_method((2048, 2048), (3, 3), "cuda")
     'conv2d'
     """
-    n_h, n_w = check_kernel_size(tuple(image_shape), "image_shape")
-    k_h, k_w = check_kernel_size(tuple(kernel_shape), "kernel_shape")
+    n_h, n_w = check_kernel_size(image_shape, "image_shape")
+    k_h, k_w = check_kernel_size(kernel_shape, "kernel_shape")
     output_shape((n_h, n_w), (k_h, k_w))
-    return _cheapest(n_h, n_w, k_h, k_w, "cuda" if torch.device(device).type == "cuda" else "cpu")
+    return _cheapest(n_h, n_w, k_h, k_w, _device_type(device))
+
+
+def _device_type(device: object) -> str:
+    """``"cuda"`` or ``"cpu"``: the cost model's two kinds of device."""
+    try:
+        kind = torch.device(device).type
+    except (RuntimeError, TypeError):
+        kind = None
+    if kind not in ("cpu", "cuda"):
+        raise ValueError(f"device must be a CPU or CUDA device, got {device!r}")
+    return kind
 
 
 @functools.lru_cache(maxsize=1024)

@@ -11,7 +11,25 @@ from __future__ import annotations
 import torch
 
 from convbook.checks import check_image_and_kernel, check_kernel_size, check_matrix
-from convbook.ops import output_shape
+from convbook.ops import output_shape, redo_if_overflowed
+
+# The largest matrix these functions build. A Toeplitz matrix grows with the square of the
+# image (a 512 x 512 image and a 3 x 3 kernel would need 272 GB): refused, before allocating.
+MATRIX_BUDGET_BYTES = 1 << 30
+
+
+def check_matrix_size(rows: int, columns: int, dtype: torch.dtype, what: str) -> None:
+    """Refuse a ``rows`` x ``columns`` matrix of ``dtype`` larger than ``MATRIX_BUDGET_BYTES``.
+
+    >>> check_matrix_size(4, 9, torch.float32, "the Toeplitz matrix")
+    """
+    size = rows * columns * torch.empty((), dtype=dtype).element_size()
+    if size > MATRIX_BUDGET_BYTES:
+        raise ValueError(
+            f"{what} would be {rows} x {columns} ({size / 2**30:,.1f} GiB), over the "
+            f"{MATRIX_BUDGET_BYTES / 2**30:g} GiB this package allows; use a smaller image, "
+            f"or convbook.corr2d_fast, which builds no such matrix"
+        )
 
 
 def im2col(X: torch.Tensor, kernel_shape: tuple[int, int] | torch.Size) -> torch.Tensor:
@@ -21,7 +39,8 @@ def im2col(X: torch.Tensor, kernel_shape: tuple[int, int] | torch.Size) -> torch
     row, so ``im2col(X, K.shape) @ K.reshape(-1)`` is the cross-correlation,
     flattened. Built with ``Tensor.unfold`` (no loops); works under autograd.
 
-    Refused: a bad ``X`` (as in :func:`corr2d`), a bad ``kernel_shape``, a kernel larger than ``X``.
+    Refused: a bad ``X`` (as in :func:`corr2d`), a bad ``kernel_shape``, a kernel larger
+    than ``X``, a matrix over ``MATRIX_BUDGET_BYTES`` (1 GiB).
 
     >>> im2col(torch.arange(9.).reshape(3, 3), (2, 2))
     tensor([[0., 1., 3., 4.],
@@ -31,7 +50,8 @@ def im2col(X: torch.Tensor, kernel_shape: tuple[int, int] | torch.Size) -> torch
     """
     X = check_matrix(X, "X")
     k_h, k_w = check_kernel_size(kernel_shape, "kernel_shape")
-    output_shape(X.shape, (k_h, k_w))
+    out_h, out_w = output_shape(X.shape, (k_h, k_w))
+    check_matrix_size(out_h * out_w, k_h * k_w, X.dtype, f"im2col of X {tuple(X.shape)}")
     return windows(X, (k_h, k_w)).reshape(-1, k_h * k_w)
 
 
@@ -59,7 +79,7 @@ def toeplitz(K: torch.Tensor, image_shape: tuple[int, int] | torch.Size) -> torc
     differentiable in ``K``.
 
     Refused: a bad ``K`` (as in :func:`corr2d`), a bad ``image_shape``, a kernel larger
-    than the image.
+    than the image, a matrix over ``MATRIX_BUDGET_BYTES`` (1 GiB).
 
     >>> toeplitz(torch.tensor([[1., -1.]]), (1, 3))
     tensor([[ 1., -1.,  0.],
@@ -68,6 +88,8 @@ def toeplitz(K: torch.Tensor, image_shape: tuple[int, int] | torch.Size) -> torc
     K = check_matrix(K, "K")
     n_h, n_w = check_kernel_size(image_shape, "image_shape")
     out_h, out_w = output_shape((n_h, n_w), K.shape)
+    what = f"the Toeplitz matrix for image_shape {(n_h, n_w)}"
+    check_matrix_size(out_h * out_w, n_h * n_w, K.dtype, what)
     k_h, k_w = K.shape
     i = torch.arange(out_h, device=K.device).view(-1, 1, 1, 1)
     j = torch.arange(out_w, device=K.device).view(1, -1, 1, 1)
@@ -87,11 +109,13 @@ def corr2d_matmul(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     the matrix has ``out_h * out_w * n_h * n_w`` entries: fine for teaching-sized
     images, wasteful for photos.
 
-    Refused: exactly what :func:`corr2d` refuses, with the same messages.
+    Refused: exactly what :func:`corr2d` refuses, with the same messages, and a Toeplitz
+    matrix over ``MATRIX_BUDGET_BYTES`` (1 GiB).
 
     >>> corr2d_matmul(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
     tensor([[19., 25.],
             [37., 43.]])
     """
     X, K = check_image_and_kernel(X, K)
-    return (toeplitz(K, X.shape) @ X.reshape(-1)).reshape(output_shape(X.shape, K.shape))
+    Y = (toeplitz(K, X.shape) @ X.reshape(-1)).reshape(output_shape(X.shape, K.shape))
+    return redo_if_overflowed(Y, X, K, corr2d_matmul)

@@ -32,7 +32,12 @@ function learnKernel(X, Y, init, lr, epochs) {
       break;
     }
     const gradient = corr2d(X, residual);
-    K = K.map((row, a) => row.map((k, b) => Math.fround(k - lr * 2 * gradient[a][b])));
+    const next = K.map((row, a) => row.map((k, b) => Math.fround(k - lr * 2 * gradient[a][b])));
+    if (!next.flat().every(Number.isFinite)) {
+      divergedAt = epoch;
+      break;
+    }
+    K = next;
     losses.push(loss);
     weights.push(K);
   }
