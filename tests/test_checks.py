@@ -54,7 +54,15 @@ BAD = [
         "K must have a floating-point",
     ),
     ("mixed dtypes", X, K.double(), TypeError, "X and K must share a dtype"),
-    ("mixed devices", X, torch.ones(2, 2, device="meta"), ValueError, "on the same device"),
+    ("sparse X", X.to_sparse(), K, TypeError, r"X must be a dense tensor.*X\.to_dense\(\)"),
+    ("meta K", X, torch.ones(2, 2, device="meta"), ValueError, "K is on the meta device"),
+    (
+        "complex X",
+        X.to(torch.complex64),
+        K,
+        TypeError,
+        r"X must have a real floating-point dtype.*X\.real",
+    ),
     ("NaN X and 3-D K: shapes first", NAN_X, torch.ones(1, 1, 1), ValueError, "K must be 2-D"),
 ]
 
@@ -75,3 +83,10 @@ def test_the_scan_of_the_image_can_be_deferred_but_nothing_else():
         check_image_and_kernel(X, torch.full((2, 2), float("nan")), scan_image=False)
     with pytest.raises(ValueError, match="larger than image X"):
         check_image_and_kernel(NAN_X, torch.ones(5, 1), scan_image=False)
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
+@pytest.mark.parametrize("name", sorted(IMAGE_AND_KERNEL))
+def test_mixed_devices_are_refused(name):
+    with pytest.raises(ValueError, match="X and K must be on the same device"):
+        IMAGE_AND_KERNEL[name](X, K.cuda())

@@ -69,6 +69,18 @@ def test_original_start_prints_as_in_the_original_and_is_a_fresh_copy():
             ValueError,
             "square must be at least 1",
         ),
+        refusal(
+            "edge_image: too narrow for edges",
+            lambda: edge_image(6, 3),
+            ValueError,
+            "width must be at least 4",
+        ),
+        refusal(
+            "photo: larger than the photo",
+            lambda: photo(2000),
+            ValueError,
+            "size must be at most 512",
+        ),
     ],
 )
 def test_refuses_bad_input(call, error, words):

@@ -112,6 +112,12 @@ def test_cost_model_has_one_crossover_per_image_size():
             ValueError,
             "image_shape must be positive",
         ),
+        refusal(
+            "fast_method: unknown device",
+            lambda: fast_method((8, 8), (3, 3), "tpu"),
+            ValueError,
+            "device must be a CPU or CUDA device, got 'tpu'",
+        ),
     ],
 )
 def test_refuses_bad_input(call, error, words):

@@ -136,6 +136,24 @@ def test_gradients_flow_through_the_matrix_forms():
             ValueError,
             "image_shape must be positive",
         ),
+        refusal(
+            "toeplitz: over the memory budget",
+            lambda: toeplitz(torch.ones(3, 3), (1000, 1000)),
+            ValueError,
+            r"Toeplitz matrix for image_shape \(1000, 1000\) would be 996004 x 1000000",
+        ),
+        refusal(
+            "corr2d_matmul: over the memory budget",
+            lambda: corr2d_matmul(torch.rand(512, 512), torch.ones(3, 3)),
+            ValueError,
+            r"would be 260100 x 262144 \(254.0 GiB\), over the 1 GiB",
+        ),
+        refusal(
+            "im2col: over the memory budget",
+            lambda: im2col(torch.ones(1, 1).expand(1, 2**28), (1, 2)),  # a view: no memory
+            ValueError,
+            r"im2col of X \(1, 268435456\) would be",
+        ),
     ],
 )
 def test_refuses_bad_input(call, error, words):

@@ -8,6 +8,8 @@ from matplotlib.figure import Figure
 
 from convbook import (
     descent_paths,
+    edge_image,
+    learn_kernel,
     loss_curve,
     numbers_example,
     show_images,
@@ -121,7 +123,7 @@ PATH = {"a": torch.zeros(1, 2)}
             "show_images: 1-D image",
             lambda: show_images([torch.ones(3)], ["a"]),
             ValueError,
-            r"images\[0\] must be a non-empty 2-D",
+            r"images\[0\] must be 2-D \(height x width\), got 1-D",
         ),
         refusal(
             "show_images: kinds one too many",
@@ -182,6 +184,50 @@ PATH = {"a": torch.zeros(1, 2)}
             lambda: timing_plot(TIMINGS, fixed=7),
             ValueError,
             "no timed point with kernel 7",
+        ),
+        refusal(
+            "show_matrices: NaN",
+            lambda: show_matrices([torch.tensor([[float("nan"), 1.0]])], ["a"]),
+            ValueError,
+            r"matrices\[0\] must contain only finite",
+        ),
+        refusal(
+            "show_matrices: no matrices",
+            lambda: show_matrices([], []),
+            ValueError,
+            "matrices must hold at least one matrix",
+        ),
+        refusal(
+            "show_matrices: one tensor, not a list",
+            lambda: show_matrices(torch.rand(3, 3), ["a"]),
+            TypeError,
+            "matrices must be a list of 2-D tensors",
+        ),
+        refusal(
+            "show_matrices: too large to write in",
+            lambda: show_matrices([torch.rand(300, 300)], ["a"]),
+            ValueError,
+            r"too large to draw with its values written in.*show_images",
+        ),
+        refusal(
+            "loss_curve: a list, not runs",
+            lambda: loss_curve([1.0, 2.0]),
+            TypeError,
+            "runs must be a dict mapping a label",
+        ),
+        refusal(
+            "loss_curve: a History, not its losses",
+            lambda: loss_curve(
+                {"a": learn_kernel(edge_image(), torch.zeros(6, 7), epochs=1, seed=0)}
+            ),
+            TypeError,
+            r"runs\['a'\] must be a sequence of numbers \(a History's losses are history.losses\)",
+        ),
+        refusal(
+            "sliding_window: NaN",
+            lambda: sliding_window(torch.tensor([[float("nan"), 1.0, 2.0]]), torch.ones(1, 2)),
+            ValueError,
+            "X must contain only finite",
         ),
     ],
 )

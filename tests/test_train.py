@@ -125,6 +125,8 @@ LEARN = [
     ),
     ("init not a tensor", {"init": [1.0, -1.0]}, TypeError, "init must be a torch.Tensor"),
     ("seed text", {"seed": "0"}, TypeError, "seed must be an int"),
+    ("seed beyond 64 bits", {"seed": 2**70}, ValueError, r"seed must lie in \[-2\*\*63, 2\*\*64\)"),
+    ("Y on another device", {"Y": TARGET.to("meta")}, ValueError, "Y is on the meta device"),
 ]
 
 
@@ -166,6 +168,24 @@ def learn(**kwargs):
             "larger than image_shape",
         ),
         refusal("hessian: 1-D X", lambda: hessian(torch.ones(4)), ValueError, "X must be 2-D"),
+        refusal(
+            "critical_lr: X so large the rate underflows",
+            lambda: critical_lr(torch.full((6, 8), 1e200, dtype=torch.float64)),
+            ValueError,
+            r"critical rate about 1e-40\d, beyond the range of a float64",
+        ),
+        refusal(
+            "critical_lr: X so small the rate overflows (not 'all zeros')",
+            lambda: critical_lr(torch.full((6, 8), 1e-170, dtype=torch.float64)),
+            ValueError,
+            r"critical rate about 1e33\d, beyond the range",
+        ),
+        refusal(
+            "hessian: beyond float64",
+            lambda: hessian(torch.full((6, 8), 1e200, dtype=torch.float64)),
+            ValueError,
+            "Hessian's sums of products are beyond the range of a float64",
+        ),
     ],
 )
 def test_refuses_bad_input(call, error, words):
