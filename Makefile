@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test lab notebooks stability clean
+.PHONY: book bundles test lab notebooks stability clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,17 @@ FONTS  := @jupyter-widgets/html-manager/dist
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
+# Each widget's front end: its ES module and the modules it imports, bundled by esbuild
+# into the one file the Python class loads (committed, so `pip install .` needs no Node).
+WIDGETS := src/convbook/widgets
+BUNDLES := $(WIDGETS)/static/kernel_explorer.js $(WIDGETS)/static/lr_explorer.js
+ESBUILD := node_modules/.bin/esbuild --bundle --format=esm --log-level=warning
+
+$(WIDGETS)/static/%.js: $(WIDGETS)/%.js $(wildcard $(WIDGETS)/*.js) node_modules/.package-lock.json
+	$(ESBUILD) $< --outfile=$@
+
+bundles: $(BUNDLES)
+
 $(ASSETS)/.copied: node_modules/.package-lock.json assets/require-config.js
 	rm -rf $(ASSETS)
 	mkdir -p $(ASSETS)/static/widgets $(ASSETS)/extra/book/$(FONTS)
@@ -31,7 +42,7 @@ $(ASSETS)/.copied: node_modules/.package-lock.json assets/require-config.js
 	cp node_modules/$(FONTS)/*.woff* node_modules/$(FONTS)/*.ttf $(ASSETS)/extra/book/$(FONTS)/
 	touch $@
 
-book: $(STAMP) $(ASSETS)/.copied
+book: $(STAMP) $(ASSETS)/.copied $(BUNDLES)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "Open file://$(CURDIR)/_build/html/index.html"
 

@@ -3,7 +3,7 @@
 from html.parser import HTMLParser
 
 import pytest
-from conftest import ROOT, toc_notebooks
+from helpers import ROOT, toc_notebooks
 
 HTML = ROOT / "_build" / "html"
 
@@ -43,7 +43,7 @@ def test_every_image_has_alt_text(pages):
     assert count >= 5
 
 
-def test_the_seed_numbers_are_on_the_pages(pages):
+def test_the_original_numbers_are_on_the_pages(pages):
     assert "epoch3, loss 4.490" in pages["book/learning-a-kernel.html"]
     assert "[37., 43.]])" in pages["book/cross-correlation.html"]
 

@@ -7,9 +7,17 @@ import re
 import pytest
 import torch
 from browser import CHROMIUM, FLAGS, Watch, require_chromium, serve
-from conftest import ROOT
+from helpers import ROOT
 
-from convbook import corr2d, critical_lr, edge_image, kernel, learn_kernel
+from convbook import (
+    corr2d,
+    critical_lr,
+    edge_image,
+    kernel,
+    learn_kernel,
+    numbers_example,
+    original_start,
+)
 
 HTML = ROOT / "_build" / "html"
 
@@ -109,9 +117,10 @@ def test_kernel_explorer_hover_writes_the_sum_of_products(open_page):
     page.select_option(".cb-kx .cb-image", "numbers 0 to 8 (3 × 3)")
     page.select_option(".cb-kx .cb-rows", "2")
     page.select_option(".cb-kx .cb-cols", "2")
-    for (row, col), value in {(0, 0): "0", (0, 1): "1", (1, 0): "2", (1, 1): "3"}.items():
-        page.fill(f".cb-kx .cb-grid input[data-row='{row}'][data-col='{col}']", value)
-    torch.testing.assert_close(output_values(page), torch.tensor([[19.0, 25.0], [37.0, 43.0]]))
+    X, K = numbers_example()
+    for (row, col), value in zip([(0, 0), (0, 1), (1, 0), (1, 1)], K.flatten().tolist()):
+        page.fill(f".cb-kx .cb-grid input[data-row='{row}'][data-col='{col}']", str(int(value)))
+    torch.testing.assert_close(output_values(page), corr2d(X, K))
     output = page.locator(".cb-kx figure canvas").nth(2)
     output.hover(position={"x": 5, "y": 5})
     assert page.locator(".cb-kx .cb-hover").text_content() == "Y[0,0] = 19 = 0×0 + 1×1 + 3×2 + 4×3"
@@ -145,7 +154,7 @@ def test_learning_rate_explorer_trains_in_the_page(open_page):
     box.wait_for()
     X = edge_image()
     Y = corr2d(X, kernel("edge"))
-    init = torch.tensor([[-0.410186, -0.148102]])
+    init = original_start()
     status, final = box.locator(".cb-status"), box.locator(".cb-final")
     assert status.text_content().startswith("Converges")
     assert final.text_content() == "Kernel after 50 epochs: [1.0000, -1.0000]"
@@ -185,7 +194,9 @@ def test_learning_rate_explorer_trains_in_the_page(open_page):
     torch.testing.assert_close(torch.tensor(shown), run.kernel[0], atol=1.5e-4, rtol=0)
 
     page.fill(".cb-lr .cb-start input >> nth=0", "0.5")
-    run = learn_kernel(X, Y, lr=slider_lr(740), epochs=10, init=torch.tensor([[0.5, -0.148102]]))
+    edited = init.clone()
+    edited[0, 0] = 0.5  # the reader's new first weight; the second stays the original's
+    run = learn_kernel(X, Y, lr=slider_lr(740), epochs=10, init=edited)
     shown = [float(v) for v in re.findall(r"-?\d+\.\d{4}", final.text_content())]
     torch.testing.assert_close(torch.tensor(shown), run.kernel[0], atol=1.5e-4, rtol=0)
 

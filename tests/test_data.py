@@ -1,10 +1,20 @@
+"""The images and constants the chapters share (convbook.data)."""
+
 import pytest
 import torch
+from helpers import refusal
 
-from convbook import checkerboard, diagonal_image, edge_image, photo
+from convbook import (
+    checkerboard,
+    diagonal_image,
+    edge_image,
+    numbers_example,
+    original_start,
+    photo,
+)
 
 
-def test_edge_image_is_the_seeds():
+def test_edge_image_is_the_originals():
     X = torch.ones(size=(6, 8))
     X[:, 2:6] = 0.0
     assert torch.equal(edge_image(), X)
@@ -23,14 +33,56 @@ def test_photo_is_gray_square_in_unit_range():
     assert image.std() > 0.1
 
 
+def test_numbers_example_is_chapter_ones_fresh_pair():
+    X, K = numbers_example()
+    assert X.tolist() == [[0.0, 1.0, 2.0], [3.0, 4.0, 5.0], [6.0, 7.0, 8.0]]
+    assert K.tolist() == [[0.0, 1.0], [2.0, 3.0]] and X.dtype == K.dtype == torch.float32
+    X += 1  # changing the copy ...
+    assert numbers_example()[0][0, 0] == 0  # ... leaves the example alone
+
+
+def test_original_start_prints_as_in_the_original_and_is_a_fresh_copy():
+    start = original_start()
+    assert repr(start) == "tensor([[-0.4102, -0.1481]])" and start.dtype == torch.float32
+    start += 1
+    assert original_start()[0, 0] < 0
+    # that it reproduces the original's 50 printed losses: test_train.py
+
+
 @pytest.mark.parametrize(
-    "call", [lambda: edge_image(0, 8), lambda: photo(0), lambda: checkerboard(square=0)]
+    "call, error, words",
+    [
+        refusal(
+            "edge_image: zero height",
+            lambda: edge_image(0, 8),
+            ValueError,
+            "height must be at least 1",
+        ),
+        refusal(
+            "edge_image: float height", lambda: edge_image(6.0), TypeError, "height must be an int"
+        ),
+        refusal("photo: zero size", lambda: photo(0), ValueError, "size must be at least 1"),
+        refusal("photo: float size", lambda: photo(32.0), TypeError, "size must be an int"),
+        refusal(
+            "checkerboard: zero square",
+            lambda: checkerboard(square=0),
+            ValueError,
+            "square must be at least 1",
+        ),
+        refusal(
+            "edge_image: too narrow for edges",
+            lambda: edge_image(6, 3),
+            ValueError,
+            "width must be at least 4",
+        ),
+        refusal(
+            "photo: larger than the photo",
+            lambda: photo(2000),
+            ValueError,
+            "size must be at most 512",
+        ),
+    ],
 )
-def test_sizes_must_be_positive(call):
-    with pytest.raises(ValueError, match="must be at least 1"):
+def test_refuses_bad_input(call, error, words):
+    with pytest.raises(error, match=words):
         call()
-
-
-def test_sizes_must_be_ints():
-    with pytest.raises(TypeError, match="height must be an int"):
-        edge_image(6.0)

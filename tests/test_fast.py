@@ -1,10 +1,9 @@
-"""The fast cross-correlations: same answers and errors as the reference loop, a sane dispatcher."""
-
-import re
+"""The fast cross-correlations: same answers as the reference loop, a sane dispatcher.
+(Their bad images and kernels are refused as the loop refuses them: test_checks.py.)"""
 
 import pytest
 import torch
-from conftest import torch_conv2d
+from helpers import refusal
 
 from convbook import (
     corr2d,
@@ -13,6 +12,7 @@ from convbook import (
     corr2d_shift,
     corr2d_unfold,
     fast_method,
+    torch_corr2d,
 )
 
 FAST = [corr2d_unfold, corr2d_shift, corr2d_fft, corr2d_fast]
@@ -46,7 +46,7 @@ def test_equals_the_loop_and_pytorch(f, image, kernel, dtype):
     Y = f(X, K)
     assert Y.dtype == dtype and Y.shape == corr2d(X, K).shape
     torch.testing.assert_close(Y, corr2d(X, K), **tolerance(dtype, K))
-    torch.testing.assert_close(Y, torch_conv2d(X, K), **tolerance(dtype, K))
+    torch.testing.assert_close(Y, torch_corr2d(X, K), **tolerance(dtype, K))
 
 
 @pytest.mark.parametrize("f", FAST, ids=lambda f: f.__name__)
@@ -55,7 +55,7 @@ def test_large_images_and_kernels_with_zeros(f):
     X = torch.randn(300, 257, generator=g)
     for K in [torch.randn(3, 3, generator=g), torch.randn(31, 31, generator=g), torch.zeros(5, 5)]:
         K[0, 0] = 0.0  # a zero entry still counts (it multiplies, it is not skipped)
-        torch.testing.assert_close(f(X, K), torch_conv2d(X, K), **tolerance(torch.float32, K))
+        torch.testing.assert_close(f(X, K), torch_corr2d(X, K), **tolerance(torch.float32, K))
 
 
 @pytest.mark.parametrize("f", FAST, ids=lambda f: f.__name__)
@@ -64,29 +64,6 @@ def test_gradients_flow(f):
     X = torch.randn(6, 7, generator=g, dtype=torch.float64, requires_grad=True)
     K = torch.randn(3, 2, generator=g, dtype=torch.float64, requires_grad=True)
     assert torch.autograd.gradcheck(f, (X, K))
-
-
-@pytest.mark.parametrize("f", FAST, ids=lambda f: f.__name__)
-@pytest.mark.parametrize(
-    "X, K",
-    [
-        ([[1.0]], torch.ones(1, 1)),
-        (torch.ones(3), torch.ones(1, 1)),
-        (torch.ones(2, 2), torch.ones(3, 3)),
-        (torch.ones(2, 2, dtype=torch.int64), torch.ones(1, 1, dtype=torch.int64)),
-        (torch.ones(2, 2), torch.ones(1, 1, dtype=torch.float64)),
-        (torch.empty(0, 3), torch.ones(1, 1)),
-        (torch.tensor([[1.0, float("nan")], [0.0, 1.0]]), torch.ones(1, 1)),
-        (torch.tensor([[1.0, float("inf")], [0.0, 1.0]]), torch.zeros(2, 1)),
-        (torch.ones(3, 3), torch.tensor([[float("-inf")]])),
-        (torch.tensor([[float("nan")]]), torch.ones(1, 1, 1)),  # X's error comes first
-    ],
-)
-def test_same_errors_as_the_loop(f, X, K):
-    with pytest.raises((TypeError, ValueError)) as expected:
-        corr2d(X, K)
-    with pytest.raises(expected.type, match=f"^{re.escape(str(expected.value))}$"):
-        f(X, K)
 
 
 def test_overflow_is_not_mistaken_for_bad_input():
@@ -118,12 +95,38 @@ def test_cost_model_has_one_crossover_per_image_size():
         picks = [fast_method((n, n), (k, k)) for k in range(1, 32, 2)]
         assert picks == sorted(picks, key=["conv2d", "shift", "fft"].index), (n, picks)
     assert fast_method((16, 16), (1, 1), torch.device("cpu")) in {"shift", "conv2d"}
-    with pytest.raises(ValueError, match="larger than image_shape"):
-        fast_method((3, 3), (4, 4))
+
+
+@pytest.mark.parametrize(
+    "call, error, words",
+    [
+        refusal(
+            "fast_method: kernel larger",
+            lambda: fast_method((3, 3), (4, 4)),
+            ValueError,
+            "larger than image_shape",
+        ),
+        refusal(
+            "fast_method: zero height",
+            lambda: fast_method((0, 3), (1, 1)),
+            ValueError,
+            "image_shape must be positive",
+        ),
+        refusal(
+            "fast_method: unknown device",
+            lambda: fast_method((8, 8), (3, 3), "tpu"),
+            ValueError,
+            "device must be a CPU or CUDA device, got 'tpu'",
+        ),
+    ],
+)
+def test_refuses_bad_input(call, error, words):
+    with pytest.raises(error, match=words):
+        call()
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
 @pytest.mark.parametrize("f", FAST, ids=lambda f: f.__name__)
 def test_on_cuda(f):
     X, K = torch.randn(64, 70, device="cuda"), torch.randn(5, 3, device="cuda")
-    torch.testing.assert_close(f(X, K), torch_conv2d(X, K), **tolerance(torch.float32, K))
+    torch.testing.assert_close(f(X, K), torch_corr2d(X, K), **tolerance(torch.float32, K))

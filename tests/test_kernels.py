@@ -1,6 +1,9 @@
+"""The named kernels (convbook.kernels): presets, what they do, their descriptions."""
+
 import pytest
 import torch
 import torch.nn.functional as F
+from helpers import refusal
 
 from convbook import corr2d, describe_kernel, kernel, kernel_names
 
@@ -66,18 +69,31 @@ def test_what_the_kernels_do():
 
 
 @pytest.mark.parametrize(
-    "call, error, message",
+    "call, error, words",
     [
-        (
+        refusal(
+            "kernel: unknown name, with the known ones",
             lambda: kernel("sobel"),
             ValueError,
             "unknown kernel 'sobel'; known kernels: identity, edge",
         ),
-        (lambda: kernel(3), TypeError, "name must be a str, got int"),
-        (lambda: kernel("edge", torch.int64), TypeError, "dtype must be a floating-point"),
-        (lambda: describe_kernel("blur"), ValueError, "laplacian"),
+        refusal(
+            "kernel: name not text", lambda: kernel(3), TypeError, "name must be a str, got int"
+        ),
+        refusal(
+            "kernel: integer dtype",
+            lambda: kernel("edge", torch.int64),
+            TypeError,
+            "dtype must be a floating-point",
+        ),
+        refusal(
+            "describe_kernel: unknown name",
+            lambda: describe_kernel("blur"),
+            ValueError,
+            "laplacian",
+        ),
     ],
 )
-def test_bad_input(call, error, message):
-    with pytest.raises(error, match=message):
+def test_refuses_bad_input(call, error, words):
+    with pytest.raises(error, match=words):
         call()

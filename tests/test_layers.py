@@ -1,10 +1,13 @@
+"""The original notebook's hand-made layer Conv2D: its parameters, forward pass and refusals."""
+
 import pytest
 import torch
+from helpers import refusal
 
 from convbook import Conv2D, corr2d
 
 
-def test_parameters_start_as_in_the_seed():
+def test_parameters_start_as_in_the_original():
     torch.manual_seed(0)
     layer = Conv2D((1, 2))
     assert layer.weight.shape == (1, 2)
@@ -25,18 +28,29 @@ def test_forward_is_corr2d_plus_bias_and_trains():
 
 
 @pytest.mark.parametrize(
-    "kernel_size, error, message",
+    "call, error, words",
     [
-        ((0, 2), ValueError, "kernel_size must be positive"),
-        ("2", TypeError, "kernel_size"),
-        ((1, 2, 3), TypeError, "kernel_size"),
+        refusal(
+            "kernel_size zero", lambda: Conv2D((0, 2)), ValueError, "kernel_size must be positive"
+        ),
+        refusal(
+            "kernel_size text", lambda: Conv2D("2"), TypeError, "kernel_size must be an int or"
+        ),
+        refusal("kernel_size triple", lambda: Conv2D((1, 2, 3)), TypeError, "kernel_size must be"),
+        refusal(
+            "forward: a batch, with advice",
+            lambda: Conv2D(2)(torch.ones(1, 1, 3, 3)),
+            ValueError,
+            r"Conv2D takes one 2-D image .* shape \(1, 1, 3, 3\); .* use torch.nn.Conv2d",
+        ),
+        refusal(
+            "forward: integer image",
+            lambda: Conv2D(2)(torch.ones(4, 4, dtype=torch.int64)),
+            TypeError,
+            "X must have a floating-point",
+        ),
     ],
 )
-def test_bad_kernel_size(kernel_size, error, message):
-    with pytest.raises(error, match=message):
-        Conv2D(kernel_size)
-
-
-def test_batches_are_refused_with_advice():
-    with pytest.raises(ValueError, match=r"one 2-D image .* shape \(1, 1, 3, 3\)"):
-        Conv2D(2)(torch.ones(1, 1, 3, 3))
+def test_refuses_bad_input(call, error, words):
+    with pytest.raises(error, match=words):
+        call()

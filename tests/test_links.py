@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote, urlparse
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 HTML = ROOT / "_build" / "html"
 

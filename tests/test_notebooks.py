@@ -1,11 +1,11 @@
-"""The stored chapters: clean runs, every seed cell in order, inline code equal to the package's."""
+"""The stored chapters: clean runs, the original notebook in order, inline code as packaged."""
 
 import re
 from pathlib import Path
 
 import pytest
 import torch
-from conftest import ROOT, code_cell, toc_notebooks
+from helpers import ROOT, code_cell, toc_notebooks
 from torch import nn
 
 import convbook
@@ -41,26 +41,26 @@ def _book_lines(notebooks) -> list[str]:
     return [line.strip() for line in lines if line.strip()]
 
 
-def _seed_lines(seed_text: str) -> list[str]:
+def _original_lines(text: str) -> list[str]:
     return [
-        line.strip()
-        for line in seed_text.splitlines()
-        if line.strip() and not line.startswith("In [")
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("In [")
     ]
 
 
-def test_every_seed_line_code_and_output_appears_in_order(notebooks, seed_text):
+def test_every_original_line_code_and_output_appears_in_order(notebooks, original_text):
     book = iter(_book_lines(notebooks))
-    missing = [line for line in _seed_lines(seed_text) if not any(line == b for b in book)]
-    assert missing == [], f"first seed line not found in order: {missing[:1]}"
+    missing = [line for line in _original_lines(original_text) if not any(line == b for b in book)]
+    assert missing == [], f"first line of the original not found in order: {missing[:1]}"
 
 
-def test_the_loss_lines_are_the_seeds_character_for_character(notebooks, seed_text):
+def test_the_loss_lines_are_the_originals_character_for_character(notebooks, original_text):
     loop = code_cell(notebooks["learning-a-kernel"], "for i in range(50):")
     cell = next(c for c in notebooks["learning-a-kernel"].cells if c.source == loop)
-    seed_block = seed_text[seed_text.index("epoch1, loss") : seed_text.index("In [29]")]
+    original_block = original_text[
+        original_text.index("epoch1, loss") : original_text.index("In [29]")
+    ]
     printed = "".join(o.text for o in cell.outputs if o.output_type == "stream")
-    assert printed.strip() == seed_block.strip()
+    assert printed.strip() == original_block.strip()
 
 
 def test_inline_corr2d_equals_the_package(notebooks):
@@ -218,12 +218,14 @@ def test_every_exercise_has_a_folded_executed_solution(path: Path, notebooks):
 
 
 def test_stored_widget_code_is_the_current_code(notebooks):
-    """The static book runs the JavaScript saved with each widget: it must be today's."""
-    from convbook.widgets.bundle import bundle
-
-    current = {bundle("kernel_explorer.js"), bundle("lr_explorer.js")}
+    """The static book runs the JavaScript and CSS saved with each widget: they must be today's."""
+    widgets = ROOT / "src" / "convbook" / "widgets"
+    current = {
+        (widgets / "static" / f"{name}.js").read_text(): (widgets / f"{name}.css").read_text()
+        for name in ("kernel_explorer", "lr_explorer")
+    }
     saved = [
-        model["state"]["_esm"]
+        model["state"]
         for nb in notebooks.values()
         for model in nb.metadata.get("widgets", {})
         .get("application/vnd.jupyter.widget-state+json", {})
@@ -232,4 +234,6 @@ def test_stored_widget_code_is_the_current_code(notebooks):
         if "_esm" in model["state"]
     ]
     assert len(saved) == 2
-    assert set(saved) == current, "re-run the widget chapters: make notebooks"
+    for state in saved:
+        assert state["_esm"] in current, "re-run the widget chapters: make notebooks"
+        assert state.get("_css") == current[state["_esm"]], "re-run the widget chapters"

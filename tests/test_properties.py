@@ -6,15 +6,13 @@ import math
 
 import pytest
 import torch
-import torch.nn.functional as F
-from conftest import torch_conv2d
+from helpers import CORRELATIONS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import convbook
-from convbook import ops
+from convbook import torch_corr2d
 
-CORR2D = {name: getattr(ops, name) for name in dir(ops) if name.startswith("corr2d")}
 FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -40,38 +38,55 @@ def tolerance(dtype: torch.dtype, K: torch.Tensor) -> dict:
 
 
 def test_every_implementation_is_covered():
-    assert {"corr2d", "corr2d_matmul"} <= set(CORR2D)
+    """CORRELATIONS is found in ops, matrix and fast: every form, each exported by convbook."""
+    assert set(CORRELATIONS) == {
+        "corr2d",
+        "corr2d_matmul",
+        "corr2d_unfold",
+        "corr2d_shift",
+        "corr2d_fft",
+        "corr2d_fast",
+    }
+    assert all(getattr(convbook, name) is f for name, f in CORRELATIONS.items())
+    assert set(CORRELATIONS) <= set(convbook.__all__)
 
 
-@pytest.mark.parametrize("name", sorted(CORR2D))
+@pytest.mark.parametrize("name", sorted(CORRELATIONS))
 @FAST
 @given(problem=problems())
-def test_matches_torch_conv2d(name, problem):
+def test_matches_torch_corr2d(name, problem):
     X, K = problem
-    expected = torch_conv2d(X, K)
-    Y = CORR2D[name](X, K)
+    expected = torch_corr2d(X, K)
+    Y = CORRELATIONS[name](X, K)
     assert Y.dtype == X.dtype and Y.shape == expected.shape
     torch.testing.assert_close(Y, expected, **tolerance(X.dtype, K))
 
 
 @FAST
 @given(problem=problems())
-def test_true_convolution_is_torch_conv2d_with_the_kernel_flipped(problem):
+def test_true_convolution_is_torch_corr2d_with_the_kernel_flipped(problem):
     X, K = problem
-    expected = F.conv2d(X[None, None], K.flip(0, 1)[None, None])[0, 0]
+    expected = torch_corr2d(X, K.flip(0, 1))
     torch.testing.assert_close(convbook.conv2d_true(X, K), expected, **tolerance(X.dtype, K))
 
 
 @settings(max_examples=10, deadline=None)
 @given(problem=problems(largest=6))
 def test_conv2d_layer_gradients(problem):
+    """Conv2D.forward's gradients in the image, the weight and the bias, checked in float64
+    against finite differences of the layer's own forward pass."""
     X, K = problem
     layer = convbook.Conv2D(tuple(K.shape)).double()
-    layer.weight.data = K.double()
     X = X.double().requires_grad_(True)
-    assert torch.autograd.gradcheck(
-        lambda x, w, b: convbook.corr2d(x, w) + b, (X, layer.weight, layer.bias)
-    )
+    weight = K.double().requires_grad_(True)
+    bias = torch.tensor([0.25], dtype=torch.float64, requires_grad=True)
+
+    def forward(x, weight, bias):
+        """The layer's forward pass, with ``weight`` and ``bias`` as its parameters."""
+        return torch.func.functional_call(layer, {"weight": weight, "bias": bias}, (x,))
+
+    torch.testing.assert_close(forward(X, weight, bias), convbook.corr2d(X, weight) + bias)
+    assert torch.autograd.gradcheck(forward, (X, weight, bias))
 
 
 @st.composite
@@ -91,7 +106,7 @@ def test_learn_kernel_is_the_closed_form_gradient_descent_iteration(problem):
     """The loss |A w - y|^2 has gradient 2 A^T (A w - y): each epoch is w <- w - lr * that."""
     X, Y, _, init, fraction = problem
     kernel_size = tuple(init.shape)
-    A = ops.im2col(X, kernel_size)
+    A = convbook.im2col(X, kernel_size)
     y = Y.reshape(-1)
     lr = fraction * convbook.critical_lr(X, kernel_size)
     history = convbook.learn_kernel(X, Y, kernel_size, lr=lr, epochs=15, init=init)

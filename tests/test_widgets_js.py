@@ -6,9 +6,17 @@ import subprocess
 
 import pytest
 import torch
-from conftest import ROOT
+from helpers import ROOT
 
-from convbook import conv2d_true, corr2d, critical_lr, edge_image, learn_kernel
+from convbook import (
+    conv2d_true,
+    corr2d,
+    critical_lr,
+    edge_image,
+    learn_kernel,
+    numbers_example,
+    original_start,
+)
 
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="needs Node.js (apt-get install nodejs)")
@@ -43,8 +51,7 @@ def random_pairs():
 
 
 def test_corr2d_and_convolution_match_torch():
-    X, K = torch.arange(9.0).reshape(3, 3), torch.tensor([[0.0, 1.0], [2.0, 3.0]])
-    pairs = [(X, K), (edge_image(), torch.tensor([[1.0, -1.0]])), *random_pairs()]
+    pairs = [numbers_example(), (edge_image(), torch.tensor([[1.0, -1.0]])), *random_pairs()]
     cases = [{"op": op, "X": rows(X), "K": rows(K)} for X, K in pairs for op in ("corr2d", "conv")]
     results = run_js(cases)
     assert results[0] == [[19, 25], [37, 43]]
@@ -79,10 +86,10 @@ def assert_same_run(js: dict, torch_run, rtol: float, atol: float) -> None:
     torch.testing.assert_close(kernel, torch_run.kernel, rtol=rtol, atol=max(atol, 1e-6))
 
 
-def test_learning_matches_torch_on_the_seed_problem():
+def test_learning_matches_torch_on_the_original_problem():
     X = edge_image()
     Y = corr2d(X, torch.tensor([[1.0, -1.0]]))
-    init = torch.tensor([[-0.410186, -0.148102]])
+    init = original_start()
     settings = [(3e-2, 50), (1e-3, 200), (1 / 30 * 0.999, 100), (4e-2, 50), (0.1, 60), (0.05, 200)]
     results = run_js([learn_case(X, Y, init, lr, epochs) for lr, epochs in settings])
     for (lr, epochs), js in zip(settings, results):
@@ -123,3 +130,21 @@ def test_widget_colour_scales_are_the_figures():
         stops = [to_hex(matplotlib.colormaps[cmap](i / 8)) for i in range(9)]
         assert (scale["low"], scale["high"]) == (want_low, want_high)
         assert scale["stops"] == stops, cmap
+
+
+ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
+
+
+@pytest.mark.skipif(not ESBUILD.exists(), reason="needs esbuild: npm ci")
+@pytest.mark.parametrize("name", ["kernel_explorer", "lr_explorer"])
+def test_each_bundle_is_what_esbuild_builds_from_the_sources(name, tmp_path):
+    widgets = ROOT / "src" / "convbook" / "widgets"
+    out = tmp_path / f"{name}.js"
+    subprocess.run(
+        [str(ESBUILD), str(widgets / f"{name}.js"), "--bundle", "--format=esm", f"--outfile={out}"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    assert out.read_text() == (widgets / "static" / f"{name}.js").read_text(), "run: make bundles"

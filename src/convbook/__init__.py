@@ -7,22 +7,26 @@ tensor([ 0.,  1.,  0.,  0.,  0., -1.,  0.])
 
 import torch  # noqa: F401  (used by the doctest above)
 
-from convbook.data import checkerboard, diagonal_image, edge_image, photo
-from convbook.kernels import describe_kernel, kernel, kernel_names
-from convbook.layers import Conv2D
-from convbook.ops import (
-    conv2d_true,
-    corr2d,
+from convbook.data import (
+    checkerboard,
+    diagonal_image,
+    edge_image,
+    numbers_example,
+    original_start,
+    photo,
+)
+from convbook.fast import (
     corr2d_fast,
     corr2d_fft,
-    corr2d_matmul,
     corr2d_shift,
     corr2d_unfold,
     fast_method,
-    im2col,
-    output_shape,
-    toeplitz,
+    torch_corr2d,
 )
+from convbook.kernels import describe_kernel, kernel, kernel_names
+from convbook.layers import Conv2D
+from convbook.matrix import corr2d_matmul, im2col, toeplitz
+from convbook.ops import conv2d_true, corr2d, output_shape
 from convbook.plot import (
     descent_paths,
     loss_curve,
@@ -61,6 +65,9 @@ __all__ = [
     "im2col",
     "kernel",
     "kernel_names",
+    "numbers_example",
+    "original_start",
     "sliding_window",
     "toeplitz",
+    "torch_corr2d",
 ]

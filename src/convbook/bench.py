@@ -32,7 +32,7 @@ from pathlib import Path
 import torch
 from tqdm import tqdm
 
-from convbook import ops
+from convbook import fast, matrix, ops
 
 LOOP_MAX_OUTPUTS = 64 * 64  # the Python loop costs ~10 us per output pixel
 MATRIX_MAX_BYTES = 1 << 29  # 512 MiB for an im2col or Toeplitz matrix
@@ -47,13 +47,13 @@ def methods() -> dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]]
     ['conv2d', 'corr2d', 'unfold', 'shift', 'fft', 'fast', 'matmul']
     """
     return {
-        ANCHOR: ops._conv2d,  # F.conv2d on a batch of one image with one channel
+        ANCHOR: fast.torch_corr2d,  # F.conv2d on a batch of one image with one channel
         "corr2d": ops.corr2d,
-        "unfold": ops.corr2d_unfold,
-        "shift": ops.corr2d_shift,
-        "fft": ops.corr2d_fft,
-        "fast": ops.corr2d_fast,
-        "matmul": ops.corr2d_matmul,
+        "unfold": fast.corr2d_unfold,
+        "shift": fast.corr2d_shift,
+        "fft": fast.corr2d_fft,
+        "fast": fast.corr2d_fast,
+        "matmul": matrix.corr2d_matmul,
     }
 
 

@@ -1,4 +1,4 @@
-"""The seed's hand-made convolutional layer."""
+"""The original notebook's hand-made convolutional layer (chapter "A convolutional layer")."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from convbook.ops import corr2d
 class Conv2D(nn.Module):
     """A 2-D convolutional layer: a learnable kernel ``weight`` and a scalar ``bias``.
 
-    The weight starts uniform in [0, 1) as in the seed, the bias at zero; the
+    The weight starts uniform in [0, 1) as in the original notebook, the bias at zero; the
     forward pass is ``corr2d(x, weight) + bias`` on one 2-D image.
 
     Refused: a ``kernel_size`` that is not a positive int or pair of them; in

@@ -1,29 +1,28 @@
-"""Two-dimensional cross-correlation, every way this book computes it.
+"""The reference forms of 2-D cross-correlation (chapter "Cross-correlation").
 
-The seed's loop ``corr2d`` (the reference), true convolution, output shapes; the matrix
-forms (``im2col``, ``toeplitz``, ``corr2d_matmul``); and the fast forms with the
-dispatcher that chooses among them (``corr2d_unfold``, ``corr2d_shift``, ``corr2d_fft``,
-``corr2d_fast``).
+``corr2d`` is the original notebook's two loops, ``conv2d_true`` the flipped-kernel
+convolution, ``output_shape`` the size rule. The matrix forms live in
+:mod:`convbook.matrix`, the fast ones in :mod:`convbook.fast`; all are tested against these.
 """
 
 from __future__ import annotations
 
-import functools
 import math
+from collections.abc import Callable
 
 import torch
-import torch.nn.functional as F
 
-from convbook.checks import check_image_and_kernel, check_kernel_size, check_matrix
+from convbook.checks import check_image_and_kernel, check_kernel_size
 
 
 def corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     """Cross-correlate image ``X`` with kernel ``K`` by sliding a window, one output at a time.
 
-    This is the reference implementation, written as in the seed notebook: two
-    loops over output pixels. It works under autograd. Refused: non-tensors,
-    tensors that are not 2-D, empty or non-finite tensors, integer dtypes, a
-    kernel larger than the image, and ``X``, ``K`` of different dtype or device.
+    This is the reference implementation, written as in the original notebook: two
+    loops over output pixels (chapter "Cross-correlation"). It works under autograd.
+    Refused: non-tensors, tensors that are not 2-D, empty or non-finite tensors,
+    integer dtypes, a kernel larger than the image, and ``X``, ``K`` of different
+    dtype or device.
 
     >>> corr2d(torch.tensor([[0., 1., 2.], [3., 4., 5.], [6., 7., 8.]]),
     ...        torch.tensor([[0., 1.], [2., 3.]]))
@@ -36,7 +35,7 @@ def corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     for i in range(Y.shape[0]):
         for j in range(Y.shape[1]):
             Y[i, j] = (X[i : i + h, j : j + w] * K).sum()
-    return Y
+    return redo_if_overflowed(Y, X, K, corr2d)
 
 
 def conv2d_true(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
@@ -52,313 +51,58 @@ def conv2d_true(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
 
 
 def output_shape(
-    image_shape: tuple[int, int] | torch.Size, kernel_shape: tuple[int, int] | torch.Size
+    image_shape: int | tuple[int, int] | torch.Size,
+    kernel_shape: int | tuple[int, int] | torch.Size,
 ) -> tuple[int, int]:
     """Shape of a valid cross-correlation: ``(n_h - k_h + 1, n_w - k_w + 1)``.
 
-    Refused: shapes that are not pairs of positive ints, a kernel larger than the image.
+    Each shape is a pair of ints, or one int ``n`` for ``(n, n)``. Refused: shapes that
+    are not positive ints or pairs of them, a kernel larger than the image.
 
     >>> output_shape((6, 8), (1, 2))
     (6, 7)
     """
-    n_h, n_w = check_kernel_size(tuple(image_shape), "image_shape")
-    k_h, k_w = check_kernel_size(tuple(kernel_shape), "kernel_shape")
+    n_h, n_w = check_kernel_size(image_shape, "image_shape")
+    k_h, k_w = check_kernel_size(kernel_shape, "kernel_shape")
     if k_h > n_h or k_w > n_w:
         raise ValueError(f"kernel_shape {(k_h, k_w)} is larger than image_shape {(n_h, n_w)}")
     return n_h - k_h + 1, n_w - k_w + 1
 
 
-# --- Cross-correlation as a matrix product ------------------------------------------------
+Form = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
 
 
-def im2col(X: torch.Tensor, kernel_shape: tuple[int, int] | torch.Size) -> torch.Tensor:
-    """Every window of ``X`` as one row: shape ``(out_h * out_w, k_h * k_w)``.
+def redo_if_overflowed(
+    Y: torch.Tensor, X: torch.Tensor, K: torch.Tensor, form: Form
+) -> torch.Tensor:
+    """``Y = form(X, K)`` if it is finite; else ``form`` redone on ``X`` and ``K`` scaled down.
 
-    Row ``i * out_w + j`` is the window under output ``(i, j)``, flattened row by
-    row, so ``im2col(X, K.shape) @ K.reshape(-1)`` is the cross-correlation,
-    flattened. Built with ``Tensor.unfold`` (no loops); works under autograd.
+    ``X`` and ``K`` are finite (checked), so a NaN or inf in ``Y`` means that some sum left
+    the dtype's range on the way, even where its result fits (``1e38 - 1e38`` computed as
+    ``(1e38 + 1e38) - ...``). Dividing ``X`` and ``K`` by powers of two near their largest
+    entries is exact and keeps every partial sum small; multiplying the result back gives
+    the true answer, or +-inf where the true answer is beyond the dtype's range: never NaN.
 
-    Refused: a bad ``X`` (as in :func:`corr2d`), a bad ``kernel_shape``, a kernel larger than ``X``.
-
-    >>> im2col(torch.arange(9.).reshape(3, 3), (2, 2))
-    tensor([[0., 1., 3., 4.],
-            [1., 2., 4., 5.],
-            [3., 4., 6., 7.],
-            [4., 5., 7., 8.]])
+    >>> big = torch.full((2, 3), 3e38)
+    >>> corr2d(big, torch.tensor([[1.0, -1.0]]))
+    tensor([[0., 0.],
+            [0., 0.]])
     """
-    X = check_matrix(X, "X")
-    k_h, k_w = check_kernel_size(kernel_shape, "kernel_shape")
-    output_shape(X.shape, (k_h, k_w))
-    return X.unfold(0, k_h, 1).unfold(1, k_w, 1).reshape(-1, k_h * k_w)
+    if bool(torch.isfinite(Y).all()):
+        return Y
+    x_scale, k_scale = power_of_two_below(X), power_of_two_below(K)
+    scaled = form(X / x_scale, K / k_scale)
+    small, large = sorted((x_scale, k_scale))  # the smaller first: no needless overflow
+    return (scaled.double() * small * large).to(Y.dtype)
 
 
-def toeplitz(K: torch.Tensor, image_shape: tuple[int, int] | torch.Size) -> torch.Tensor:
-    """The matrix ``T`` with ``T @ X.reshape(-1) == corr2d(X, K).reshape(-1)``.
+def power_of_two_below(T: torch.Tensor) -> float:
+    """The largest power of two not above ``max |T|`` (1 for an all-zero ``T``).
 
-    ``T`` has one row per output and one column per input pixel, shape
-    ``(out_h * out_w, n_h * n_w)``; row ``i * out_w + j`` holds the kernel's
-    entries at the columns of window ``(i, j)`` and zeros elsewhere. It is a
-    doubly block Toeplitz matrix. Its transpose maps an output gradient to the
-    input gradient (transposed convolution). Built by index arithmetic (no loops);
-    differentiable in ``K``.
+    Dividing by it is exact in floating point and brings the largest entry into [1, 2).
 
-    Refused: a bad ``K`` (as in :func:`corr2d`), a bad ``image_shape``, a kernel larger
-    than the image.
-
-    >>> toeplitz(torch.tensor([[1., -1.]]), (1, 3))
-    tensor([[ 1., -1.,  0.],
-            [ 0.,  1., -1.]])
+    >>> power_of_two_below(torch.tensor([3.0, -5.0]))
+    4.0
     """
-    K = check_matrix(K, "K")
-    n_h, n_w = check_kernel_size(image_shape, "image_shape")
-    out_h, out_w = output_shape((n_h, n_w), K.shape)
-    k_h, k_w = K.shape
-    i = torch.arange(out_h, device=K.device).view(-1, 1, 1, 1)
-    j = torch.arange(out_w, device=K.device).view(1, -1, 1, 1)
-    a = torch.arange(k_h, device=K.device).view(1, 1, -1, 1)
-    b = torch.arange(k_w, device=K.device).view(1, 1, 1, -1)
-    shape = (out_h, out_w, k_h, k_w)
-    rows = (i * out_w + j).expand(shape).reshape(-1)
-    cols = ((i + a) * n_w + (j + b)).expand(shape).reshape(-1)
-    values = K.expand(shape).reshape(-1)
-    return K.new_zeros(out_h * out_w, n_h * n_w).index_put((rows, cols), values)
-
-
-def corr2d_matmul(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
-    """Cross-correlation as one matrix-vector product: ``toeplitz(K, X.shape) @ X.reshape(-1)``.
-
-    Same answer as :func:`corr2d` (same checks, autograd in ``X`` and ``K``), but
-    the matrix has ``out_h * out_w * n_h * n_w`` entries: fine for teaching-sized
-    images, wasteful for photos.
-
-    Refused: exactly what :func:`corr2d` refuses, with the same messages.
-
-    >>> corr2d_matmul(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
-    tensor([[19., 25.],
-            [37., 43.]])
-    """
-    X, K = check_image_and_kernel(X, K)
-    return (toeplitz(K, X.shape) @ X.reshape(-1)).reshape(output_shape(X.shape, K.shape))
-
-
-# --- Fast cross-correlation: windows as a view, shifted sums, FFT, and a dispatcher ------
-
-# Rows of the output updated together by corr2d_shift, so that the block of the output
-# being summed stays in the processor's cache across the k_h * k_w kernel entries.
-_SHIFT_BLOCK_BYTES = 1 << 21
-
-
-def _check_lazily(X: object, K: object) -> tuple[torch.Tensor, torch.Tensor]:
-    """``check_image_and_kernel`` minus its one full pass over ``X`` (the finiteness test).
-
-    That pass costs more than a 3x3 correlation itself, so the fast functions test the
-    *output* instead (see :func:`_finished`): a NaN or inf pixel of ``X`` always reaches
-    the output, because every pixel lies under some window. Any failure is reported by
-    ``check_image_and_kernel`` itself, so the errors are word for word those of ``corr2d``.
-    """
-    cheap = (
-        isinstance(X, torch.Tensor)
-        and isinstance(K, torch.Tensor)
-        and X.dim() == 2
-        and K.dim() == 2
-        and X.numel() > 0
-        and K.numel() > 0
-        and X.is_floating_point()
-        and X.dtype == K.dtype
-        and X.device == K.device
-        and K.shape[0] <= X.shape[0]
-        and K.shape[1] <= X.shape[1]
-        and math.isfinite(float(K.detach().sum()))  # one small op; overflow: full check
-    )
-    if not cheap:
-        return check_image_and_kernel(X, K)  # raises the reference's first error, if any
-    return X, K
-
-
-def _finished(Y: torch.Tensor, X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
-    """Return ``Y``, after the full check of ``X`` if ``Y`` holds a NaN or inf."""
-    if not math.isfinite(float(Y.detach().sum())):
-        check_image_and_kernel(X, K)  # raises if X was not finite; else Y overflowed
-    return Y
-
-
-def _needs_grad(*tensors: torch.Tensor) -> bool:
-    return torch.is_grad_enabled() and any(t.requires_grad for t in tensors)
-
-
-def corr2d_unfold(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
-    """Cross-correlation with every window at once: a strided view and one contraction.
-
-    ``X.unfold(0, k_h, 1).unfold(1, k_w, 1)`` has shape ``(out_h, out_w, k_h, k_w)`` and
-    copies nothing: entry ``[i, j]`` is the window under output ``(i, j)``, a view into
-    ``X``. ``einsum`` then multiplies each window by ``K`` and sums, which gathers the
-    windows into an ``(out_h * out_w) x (k_h * k_w)`` matrix first (the im2col copy).
-    Same checks as :func:`corr2d`; works under autograd and on any device.
-
-    Refused: exactly what :func:`corr2d` refuses, with the same messages.
-
-    >>> corr2d_unfold(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
-    tensor([[19., 25.],
-            [37., 43.]])
-    """
-    X, K = _check_lazily(X, K)
-    windows = X.unfold(0, K.shape[0], 1).unfold(1, K.shape[1], 1)
-    return _finished(torch.einsum("ijab,ab->ij", windows, K), X, K)
-
-
-def corr2d_shift(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
-    """Cross-correlation as a sum of ``k_h * k_w`` shifted, scaled copies of the image.
-
-    The seed's two loops run over output pixels; here they run over kernel entries:
-    ``Y += K[a, b] * X[a : a + out_h, b : b + out_w]``, each line one vectorised pass
-    over the whole output, accumulated in place into one preallocated ``Y``. Python runs
-    ``k_h * k_w`` times instead of ``out_h * out_w`` times. The output is updated in
-    blocks of rows that fit in the processor's cache. Every entry is used, zeros too, so
-    the answer is the same for any kernel. Same checks as :func:`corr2d`; works under
-    autograd and on any device.
-
-    Refused: exactly what :func:`corr2d` refuses, with the same messages.
-
-    >>> corr2d_shift(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
-    tensor([[19., 25.],
-            [37., 43.]])
-    """
-    X, K = _check_lazily(X, K)
-    k_h, k_w = K.shape
-    out_h, out_w = X.shape[0] - k_h + 1, X.shape[1] - k_w + 1
-    if _needs_grad(X, K):  # autograd: the weights stay tensors, one graph node per entry
-        Y = X[:out_h, :out_w] * K[0, 0]
-        for a in range(k_h):
-            for b in range(k_w):
-                if a or b:
-                    Y = Y + X[a : a + out_h, b : b + out_w] * K[a, b]
-        return _finished(Y, X, K)
-    weights = K.tolist()  # plain numbers: add_(..., alpha=w) is one fused pass
-    Y = torch.empty((out_h, out_w), dtype=X.dtype, device=X.device)
-    rows = out_h if X.is_cuda else max(1, _SHIFT_BLOCK_BYTES // (out_w * X.element_size()))
-    for top in range(0, out_h, rows):
-        bottom = min(top + rows, out_h)
-        block = Y[top:bottom]
-        torch.mul(X[top:bottom, :out_w], weights[0][0], out=block)
-        for a in range(k_h):
-            for b in range(k_w):
-                if a or b:
-                    block.add_(X[top + a : bottom + a, b : b + out_w], alpha=weights[a][b])
-    return _finished(Y, X, K)
-
-
-def _fft_size(n: int) -> int:
-    """The smallest ``m >= n`` whose only prime factors are 2, 3 and 5 (fast FFT lengths)."""
-    m = n
-    while True:
-        r = m
-        for p in (2, 3, 5):
-            while r % p == 0:
-                r //= p
-        if r == 1:
-            return m
-        m += 1
-
-
-def corr2d_fft(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
-    """Cross-correlation through the Fourier transform: multiply spectra, transform back.
-
-    Correlating with ``K`` multiplies the image's 2-D spectrum by the complex conjugate
-    of the kernel's (zero-padded to the image's size). The product, transformed back, is
-    the *circular* correlation; its top-left ``out_h x out_w`` block never wraps around,
-    so it is exactly the valid correlation, up to float rounding. Cost ``O(n log n)`` in
-    the number of pixels, whatever the kernel size: the way to go for large kernels.
-    Half-precision inputs are computed in float32. Same checks as :func:`corr2d`; works
-    under autograd and on any device.
-
-    Refused: exactly what :func:`corr2d` refuses, with the same messages.
-
-    >>> corr2d_fft(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
-    tensor([[19., 25.],
-            [37., 43.]])
-    """
-    X, K = _check_lazily(X, K)
-    dtype = X.dtype
-    if dtype not in (torch.float32, torch.float64):
-        X, K = X.float(), K.float()
-    size = (_fft_size(X.shape[0]), _fft_size(X.shape[1]))
-    spectrum = torch.fft.rfft2(X, s=size) * torch.fft.rfft2(K, s=size).conj()
-    out_h, out_w = X.shape[0] - K.shape[0] + 1, X.shape[1] - K.shape[1] + 1
-    Y = torch.fft.irfft2(spectrum, s=size)[:out_h, :out_w].to(dtype).contiguous()
-    return _finished(Y, X, K)
-
-
-def _conv2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
-    return F.conv2d(X[None, None], K[None, None])[0, 0]
-
-
-# Cost model of corr2d_fast: seconds = launch * calls + per_unit * work, (launch, per_unit)
-# per method and device, read off medians from `python -m convbook.bench` (CPU: AMD EPYC,
-# one thread, torch 2.13; book/data/bench-cpu.csv) and, for CUDA, fitted to timings on an
-# H100 (cuDNN's F.conv2d fastest for small kernels, 39 us at 2048x2048/3x3; the FFT ahead
-# for kernels of 15 and up on images of 1024x1024 and up). Only the ranking matters.
-#   shift:  k_h*k_w + 2 calls, k_h*k_w passes over the output: work = k_h*k_w * out_h*out_w
-#   fft:    a few calls on the padded image (m pixels):  work = m * log2(m)
-#   conv2d: one call, PyTorch's own kernel (cuDNN on CUDA): work = k_h*k_w * out_h*out_w
-COSTS: dict[str, dict[str, tuple[float, float]]] = {
-    "cpu": {"shift": (1e-5, 3e-10), "fft": (3e-4, 9e-10), "conv2d": (2e-5, 1e-9)},
-    "cuda": {"shift": (1e-5, 4.5e-12), "fft": (1e-4, 6e-12), "conv2d": (2e-5, 1e-12)},
-}
-
-
-def fast_method(
-    image_shape: tuple[int, int] | torch.Size,
-    kernel_shape: tuple[int, int] | torch.Size,
-    device: str | torch.device = "cpu",
-) -> str:
-    """The method :func:`corr2d_fast` uses for these shapes: ``"shift"``, ``"fft"`` or ``"conv2d"``.
-
-    Each method's time is modelled as ``launch * calls + per_unit * work`` with the
-    constants in ``COSTS`` (one set per device type) and the cheapest is chosen. On a CPU,
-    shifted sums win for small kernels and the FFT for large ones; on a GPU, cuDNN's
-    ``F.conv2d`` wins for small kernels and the FFT for large kernels on large images.
-
-    Refused: shapes that are not pairs of positive ints, a kernel larger than the image.
-
-    >>> fast_method((2048, 2048), (3, 3)), fast_method((256, 256), (31, 31))
-    ('shift', 'fft')
-    >>> fast_method((2048, 2048), (3, 3), "cuda")
-    'conv2d'
-    """
-    n_h, n_w = check_kernel_size(tuple(image_shape), "image_shape")
-    k_h, k_w = check_kernel_size(tuple(kernel_shape), "kernel_shape")
-    output_shape((n_h, n_w), (k_h, k_w))
-    return _cheapest(n_h, n_w, k_h, k_w, "cuda" if torch.device(device).type == "cuda" else "cpu")
-
-
-@functools.lru_cache(maxsize=1024)
-def _cheapest(n_h: int, n_w: int, k_h: int, k_w: int, device: str) -> str:
-    costs = COSTS[device]
-    padded = _fft_size(n_h) * _fft_size(n_w)
-    direct = k_h * k_w * (n_h - k_h + 1) * (n_w - k_w + 1)
-    seconds = {
-        "shift": costs["shift"][0] * (k_h * k_w + 2) + costs["shift"][1] * direct,
-        "fft": costs["fft"][0] + costs["fft"][1] * padded * math.log2(padded + 1),
-        "conv2d": costs["conv2d"][0] + costs["conv2d"][1] * direct,
-    }
-    return min(seconds, key=seconds.__getitem__)
-
-
-def corr2d_fast(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
-    """Cross-correlation by whichever method :func:`fast_method` expects to be fastest.
-
-    Same answer as :func:`corr2d` up to float rounding, same checks, works under
-    autograd and on CUDA tensors.
-
-    Refused: exactly what :func:`corr2d` refuses, with the same messages.
-
-    >>> corr2d_fast(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
-    tensor([[19., 25.],
-            [37., 43.]])
-    """
-    X, K = _check_lazily(X, K)
-    device = "cuda" if X.is_cuda else "cpu"
-    method = _cheapest(X.shape[0], X.shape[1], K.shape[0], K.shape[1], device)
-    if method == "conv2d":
-        return _finished(_conv2d(X, K), X, K)
-    return (corr2d_fft if method == "fft" else corr2d_shift)(X, K)
+    largest = float(T.detach().abs().max())
+    return math.ldexp(1.0, math.frexp(largest)[1] - 1) if largest > 0 else 1.0

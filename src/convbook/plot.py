@@ -10,7 +10,8 @@ stay readable to colour-blind readers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import numbers
+from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import torch
@@ -19,11 +20,15 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from convbook.checks import check_image_and_kernel, check_matrix
+from convbook.ops import output_shape
+
 CMAP = "viridis"  # magnitudes and counts
 SIGNED_CMAP = "RdBu_r"  # signed values: blue below zero, white at zero, red above
 PHOTO_CMAP = "gray"  # photos: black 0, white 1
 KINDS = ("auto", "photo", "signed", "magnitude")
 WINDOW_COLOUR = "#e8590c"  # orange outline of a window, on viridis
+LARGEST_WRITTEN = 40  # show_matrices writes every value in: past this many a side, unreadable
 Window = tuple[int, int, int, int]  # top row, left column, height, width
 
 
@@ -67,12 +72,19 @@ def show_matrices(
     that made one output). ``kind`` picks the colour scale, as in :func:`colour_scale`:
     by default red-blue centred on zero when any value is negative, else viridis.
 
-    Refused: matrices that are not non-empty 2-D tensors, a wrong number of
-    titles or windows, an unknown ``kind``.
+    Refused: no matrices, matrices that are not non-empty, finite 2-D tensors or have
+    more than ``LARGEST_WRITTEN`` rows or columns, a wrong number of titles or windows,
+    an unknown ``kind``.
 
     >>> fig = show_matrices([torch.eye(2)], ["I"])
     """
-    mats = [_as_matrix(m, f"matrices[{i}]") for i, m in enumerate(matrices)]
+    mats = _matrices(matrices, "matrices")
+    for i, m in enumerate(mats):
+        if max(m.shape) > LARGEST_WRITTEN:
+            raise ValueError(
+                f"matrices[{i}] of shape {tuple(m.shape)} is too large to draw with its values "
+                f"written in (at most {LARGEST_WRITTEN} a side); draw it with show_images"
+            )
     if len(titles) != len(mats):
         raise ValueError(f"titles must have {len(mats)} entries, got {len(titles)}")
     windows = list(windows) if windows is not None else [None] * len(mats)
@@ -119,12 +131,12 @@ def show_images(
     ``"magnitude"`` viridis, ``"auto"`` signed when a value is negative. With
     ``shared_scale`` all panels use one scale, of the first panel's kind.
 
-    Refused: images that are not non-empty 2-D tensors, a wrong number of titles
-    or kinds, an unknown kind.
+    Refused: no images, images that are not non-empty, finite 2-D tensors, a wrong
+    number of titles or kinds, an unknown kind.
 
     >>> fig = show_images([torch.rand(8, 8)], ["noise"])
     """
-    mats = [_as_matrix(m, f"images[{i}]") for i, m in enumerate(images)]
+    mats = _matrices(images, "images")
     if len(titles) != len(mats):
         raise ValueError(f"titles must have {len(mats)} entries, got {len(titles)}")
     kinds = [kinds] * len(mats) if isinstance(kinds, str) else list(kinds)
@@ -156,15 +168,19 @@ def loss_curve(
 
     Zero losses are drawn at the smallest positive float32 so a log axis can show them.
 
-    Refused: no runs.
+    Refused: anything but a dict of runs, no runs, a run that is not a sequence of numbers.
 
     >>> fig = loss_curve({"lr = 0.03": [20.0, 9.3, 4.5]})
     """
+    if not isinstance(runs, Mapping):
+        raise TypeError(
+            f"runs must be a dict mapping a label to a run's losses, got {type(runs).__name__}"
+        )
     if not runs:
         raise ValueError("runs must name at least one run")
+    curves = {label: _losses(losses, f"runs[{label!r}]") for label, losses in runs.items()}
     fig, ax = plt.subplots(figsize=(6, 3.5))
-    for label, losses in runs.items():
-        losses = [float(v) for v in losses]
+    for label, losses in curves.items():
         if log:
             losses = [max(v, torch.finfo(torch.float32).tiny) for v in losses]
         ax.plot(range(1, len(losses) + 1), losses, marker=".", label=label)
@@ -180,12 +196,31 @@ def loss_curve(
     return fig
 
 
+def _losses(values: object, name: str) -> list[float]:
+    """``values`` as a list of floats, or a TypeError naming the run."""
+    if isinstance(values, torch.Tensor) or hasattr(values, "__array__"):  # tensors, arrays
+        values = torch.as_tensor(values).detach().cpu().reshape(-1).tolist()
+    if isinstance(values, str | bytes) or not isinstance(values, Sequence):
+        hint = " (a History's losses are history.losses)" if hasattr(values, "losses") else ""
+        raise TypeError(f"{name} must be a sequence of numbers{hint}, got {type(values).__name__}")
+    if not all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in values):
+        raise TypeError(f"{name} must hold only numbers")
+    return [float(v) for v in values]
+
+
 def _as_matrix(value: object, name: str) -> torch.Tensor:
-    if not isinstance(value, torch.Tensor):
-        raise TypeError(f"{name} must be a torch.Tensor, got {type(value).__name__}")
-    if value.dim() != 2 or value.numel() == 0:
-        raise ValueError(f"{name} must be a non-empty 2-D tensor, got shape {tuple(value.shape)}")
-    return value.detach().cpu().float()
+    """``value`` as a float32 CPU matrix to draw: ints and bools are drawn as numbers."""
+    if isinstance(value, torch.Tensor) and not (value.is_floating_point() or value.is_complex()):
+        value = value.float()
+    return check_matrix(value, name).detach().cpu().float()
+
+
+def _matrices(values: object, name: str) -> list[torch.Tensor]:
+    if isinstance(values, torch.Tensor) or not isinstance(values, Sequence):
+        raise TypeError(f"{name} must be a list of 2-D tensors, got {type(values).__name__}")
+    if not values:
+        raise ValueError(f"{name} must hold at least one matrix")
+    return [_as_matrix(m, f"{name}[{i}]") for i, m in enumerate(values)]
 
 
 def _write_values(ax, m: torch.Tensor, cmap: str, low: float, high: float) -> None:
@@ -217,13 +252,9 @@ def sliding_window(X: torch.Tensor, K: torch.Tensor, size: float = 2.4) -> Figur
     >>> fig.axes[0].get_title()
     'Y[0, 0] = 19\\n0·0 + 1·1 + 3·2 + 4·3'
     """
-    X, K = _as_matrix(X, "X"), _as_matrix(K, "K")
+    X, K = check_image_and_kernel(_as_matrix(X, "X"), _as_matrix(K, "K"))
     (n_h, n_w), (k_h, k_w) = X.shape, K.shape
-    if k_h > n_h or k_w > n_w:
-        raise ValueError(
-            f"kernel K of shape {(k_h, k_w)} is larger than image X of shape {(n_h, n_w)}"
-        )
-    out_h, out_w = n_h - k_h + 1, n_w - k_w + 1
+    out_h, out_w = output_shape(X.shape, K.shape)
     if out_h * out_w > 36:
         raise ValueError(f"too many window positions to draw: {out_h * out_w} (at most 36)")
     cmap, low, high = colour_scale([X])

@@ -1,4 +1,9 @@
-"""Interactive widgets that compute in the browser: in JupyterLab and in the static book."""
+"""Interactive widgets that compute in the browser: in JupyterLab and in the static book.
+
+Each widget is a Python class (anywidget) whose front end is ES modules beside it
+(``<widget>.js`` and the modules it imports), bundled by esbuild into ``static/<widget>.js``
+(``make`` rebuilds a bundle when a source changes), with its look in ``<widget>.css``.
+"""
 
 from convbook.widgets.kernel_explorer import KernelExplorer
 from convbook.widgets.lr_explorer import LearningRateExplorer

@@ -48,8 +48,8 @@ export function range(...matrices) {
 /**
  * Gradient descent on the summed squared loss, as convbook.learn_kernel does it:
  * losses[e] is measured before the update of epoch e + 1, weights[e] is the kernel
- * after it, and the weights are kept in float32. A loss that float32 cannot hold
- * stops the run: divergedAt is that epoch (1-based), as in PyTorch.
+ * after it, and the weights are kept in float32. A loss, or an updated kernel, that
+ * float32 cannot hold stops the run: divergedAt is that epoch (1-based), as in PyTorch.
  */
 export function learnKernel(X, Y, init, lr, epochs) {
   let K = init.map((row) => row.map(Math.fround));
@@ -64,7 +64,12 @@ export function learnKernel(X, Y, init, lr, epochs) {
       break;
     }
     const gradient = corr2d(X, residual); // d loss / d K[a][b] = 2 * sum_ij r_ij X[i+a][j+b]
-    K = K.map((row, a) => row.map((k, b) => Math.fround(k - lr * 2 * gradient[a][b])));
+    const next = K.map((row, a) => row.map((k, b) => Math.fround(k - lr * 2 * gradient[a][b])));
+    if (!next.flat().every(Number.isFinite)) {
+      divergedAt = epoch;
+      break;
+    }
+    K = next;
     losses.push(loss);
     weights.push(K);
   }

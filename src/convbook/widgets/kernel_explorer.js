@@ -3,17 +3,6 @@
 import { corr2d, flip, outputShape, range, windowTerms } from "./convmath.js";
 import { canvas, cellSize, colorbar, el, fmt, heatmap, save } from "./draw.js";
 
-const STYLE = `
-.cb-kx { font: 14px/1.4 sans-serif; color: #222; }
-.cb-kx .cb-row { display: flex; flex-wrap: wrap; gap: 0.6em 1.4em; align-items: center; margin: 0.4em 0; }
-.cb-kx .cb-grid { display: inline-grid; gap: 3px; }
-.cb-kx .cb-grid input { width: 4.6em; }
-.cb-kx .cb-panels { display: flex; flex-wrap: wrap; gap: 1.2em; align-items: flex-start; }
-.cb-kx figure { margin: 0; }
-.cb-kx figcaption { font-size: 12px; text-align: center; }
-.cb-kx .cb-hover { min-height: 2.8em; font-family: monospace; overflow-wrap: anywhere; }
-.cb-kx pre { font-size: 12px; max-height: 16em; overflow: auto; }
-`;
 
 function options(select, names, current) {
   select.replaceChildren(...names.map((name) => new Option(name, name, false, name === current)));
@@ -60,10 +49,8 @@ function render({ model, el: root }) {
   const details = el("details");
   const values = el("pre", "cb-output");
   details.append(el("summary", "", "Output values"), values);
-  const style = el("style");
-  style.textContent = STYLE;
   const box = el("div", "cb-kx");
-  box.append(style, controls, gridRow, panels, bar, shape, hover, details);
+  box.append(controls, gridRow, panels, bar, shape, hover, details);
   root.replaceChildren(box);
 
   function sync() {
@@ -192,15 +179,16 @@ function render({ model, el: root }) {
     }));
     const match = Object.entries(presets).find(([, K]) => JSON.stringify(K) === JSON.stringify(state.kernel));
     presetSelect.value = match ? match[0] : "";
-    options(rowsSelect, Array.from({ length: Math.min(5, X.length) }, (_, k) => String(k + 1)));
-    options(colsSelect, Array.from({ length: Math.min(5, X[0].length) }, (_, k) => String(k + 1)));
+    const largest = model.get("largest_kernel");
+    options(rowsSelect, Array.from({ length: Math.min(largest, X.length) }, (_, k) => String(k + 1)));
+    options(colsSelect, Array.from({ length: Math.min(largest, X[0].length) }, (_, k) => String(k + 1)));
     drawGrid();
   }
 
   imageSelect.addEventListener("change", () => {
     state.imageName = imageSelect.value;
     state.hover = null;
-    if (!fits(state.kernel)) state.kernel = [[1, -1]];
+    if (!fits(state.kernel)) state.kernel = model.get("presets").edge;
     refreshChoices();
     update();
     sync();

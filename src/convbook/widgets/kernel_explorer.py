@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import anywidget
 import torch
 import traitlets
 
 from convbook.checks import check_image_and_kernel, check_matrix
-from convbook.data import edge_image, photo
+from convbook.data import LARGEST_KERNEL, edge_image, numbers_example, photo
 from convbook.kernels import kernel as named_kernel
 from convbook.kernels import kernel_names
 from convbook.ops import conv2d_true, corr2d
-from convbook.widgets.bundle import bundle
+
+HERE = Path(__file__).parent
 
 NUMBERS = "numbers 0 to 8 (3 × 3)"
 EDGE_IMAGE = "edge image (6 × 8)"
 PHOTO = "photo (32 × 32)"
 YOUR_IMAGE = "your image"
 OPERATIONS = ("cross-correlation", "convolution")
-LARGEST_KERNEL = 5
 
 
 def _rows(M: torch.Tensor, decimals: int = 4) -> list[list[float]]:
@@ -39,12 +41,14 @@ class KernelExplorer(anywidget.AnyWidget):
     torch.Size([6, 7])
     """
 
-    _esm = bundle("kernel_explorer.js")
+    _esm = HERE / "static" / "kernel_explorer.js"  # bundled by esbuild from kernel_explorer.js
+    _css = HERE / "kernel_explorer.css"
     images = traitlets.Dict().tag(sync=True)
     image_name = traitlets.Unicode(EDGE_IMAGE).tag(sync=True)
     kernel_rows = traitlets.List().tag(sync=True)
     presets = traitlets.Dict().tag(sync=True)
     operation = traitlets.Unicode(OPERATIONS[0]).tag(sync=True)
+    largest_kernel = traitlets.Int(LARGEST_KERNEL, read_only=True).tag(sync=True)
 
     def __init__(
         self,
@@ -53,7 +57,7 @@ class KernelExplorer(anywidget.AnyWidget):
         operation: str = "cross-correlation",
     ) -> None:
         images = {
-            NUMBERS: _rows(torch.arange(9.0).reshape(3, 3)),
+            NUMBERS: _rows(numbers_example()[0]),
             EDGE_IMAGE: _rows(edge_image()),
             PHOTO: _rows(photo(32), decimals=3),
         }

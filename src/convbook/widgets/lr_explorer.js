@@ -4,17 +4,6 @@
 import { firstRise, learnKernel, lossAt } from "./convmath.js";
 import { axes, canvas, el, fmt, line, save, viridis } from "./draw.js";
 
-const STYLE = `
-.cb-lr { font: 14px/1.4 sans-serif; color: #222; }
-.cb-lr .cb-row { display: flex; flex-wrap: wrap; gap: 0.6em 1.4em; align-items: center; margin: 0.4em 0; }
-.cb-lr .cb-slider { position: relative; display: inline-block; width: 320px; padding-bottom: 1.3em; }
-.cb-lr .cb-slider input { width: 100%; margin: 0; }
-.cb-lr .cb-mark { position: absolute; top: 1.5em; font-size: 11px; color: #b02a00; transform: translateX(-50%); white-space: nowrap; }
-.cb-lr .cb-start input { width: 5.5em; }
-.cb-lr .cb-panels { display: flex; flex-wrap: wrap; gap: 1.2em; }
-.cb-lr .cb-status { font-weight: bold; }
-.cb-lr .cb-status.cb-bad { color: #b02a00; }
-`;
 const STEPS = 1000;
 
 function render({ model, el: root }) {
@@ -71,10 +60,8 @@ function render({ model, el: root }) {
   const status = el("p", "cb-status");
   status.setAttribute("aria-live", "polite");
   const final = el("p", "cb-final");
-  const style = el("style");
-  style.textContent = STYLE;
   const box = el("div", "cb-lr");
-  box.append(style, row1, row2, panels, status, final);
+  box.append(row1, row2, panels, status, final);
   root.replaceChildren(box);
 
   function sync() {

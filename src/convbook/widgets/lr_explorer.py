@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import anywidget
 import torch
 import traitlets
 
-from convbook.checks import check_count, check_kernel_size, check_matrix, check_positive_number
-from convbook.data import edge_image
+from convbook.checks import (
+    check_count,
+    check_init,
+    check_kernel_size,
+    check_matrix,
+    check_positive_number,
+    check_target,
+)
+from convbook.data import edge_image, original_start
+from convbook.kernels import kernel
+from convbook.matrix import im2col
 from convbook.ops import corr2d, output_shape
 from convbook.train import History, critical_lr, learn_kernel
-from convbook.widgets.bundle import bundle
 
-SEED_START = ((-0.410186, -0.148102),)
+HERE = Path(__file__).parent
 
 
 class LearningRateExplorer(anywidget.AnyWidget):
     """Learn a kernel from ``X`` and ``Y`` with sliders for the learning rate (log) and epochs.
 
-    The default is the seed's problem: the 6 x 8 edge image, its edge map, a 1 x 2
-    kernel, ``lr = 3e-2`` and 50 epochs from the seed's start. The critical rate
+    The default is the original notebook's problem: the 6 x 8 edge image, its edge map,
+    a 1 x 2 kernel, ``lr = 3e-2`` and 50 epochs from its start. The critical rate
     (:func:`convbook.critical_lr`) is marked on the slider; above it the widget
     says that, and when, training diverges. ``history`` is the same run in PyTorch.
     Refused: non-2-D or non-finite ``X``/``Y``, a ``Y`` of the wrong shape, a rate
@@ -30,7 +40,8 @@ class LearningRateExplorer(anywidget.AnyWidget):
     (1.0, tensor([[ 1., -1.]]))
     """
 
-    _esm = bundle("lr_explorer.js")
+    _esm = HERE / "static" / "lr_explorer.js"  # bundled by esbuild from lr_explorer.js
+    _css = HERE / "lr_explorer.css"
     x_rows = traitlets.List().tag(sync=True)
     y_rows = traitlets.List().tag(sync=True)
     init_rows = traitlets.List().tag(sync=True)
@@ -52,17 +63,11 @@ class LearningRateExplorer(anywidget.AnyWidget):
     ) -> None:
         X = edge_image() if X is None else check_matrix(X, "X")
         kernel_size = check_kernel_size(kernel_size)
-        Y = corr2d(X, torch.tensor([[1.0, -1.0]])) if Y is None else check_matrix(Y, "Y")
-        if tuple(Y.shape) != output_shape(X.shape, kernel_size):
-            raise ValueError(
-                f"Y must have shape {output_shape(X.shape, kernel_size)} for X of shape "
-                f"{tuple(X.shape)} and kernel_size {kernel_size}, got {tuple(Y.shape)}"
-            )
+        Y = corr2d(X, kernel("edge")) if Y is None else Y
+        Y = check_target(Y, output_shape(X.shape, kernel_size), X.shape, kernel_size)
         if init is None:
-            init = torch.tensor(SEED_START) if kernel_size == (1, 2) else torch.zeros(kernel_size)
-        init = check_matrix(init, "init")
-        if tuple(init.shape) != kernel_size:
-            raise ValueError(f"init must have shape {kernel_size}, got {tuple(init.shape)}")
+            init = original_start() if kernel_size == (1, 2) else torch.zeros(kernel_size)
+        init = check_init(init, kernel_size)
         super().__init__(
             x_rows=X.double().tolist(),
             y_rows=Y.double().tolist(),
@@ -92,7 +97,6 @@ class LearningRateExplorer(anywidget.AnyWidget):
 
 def _least_squares(X: torch.Tensor, Y: torch.Tensor, kernel_size: tuple[int, int]) -> torch.Tensor:
     """The kernel with the smallest loss: where gradient descent is heading."""
-    windows = X.double().unfold(0, kernel_size[0], 1).unfold(1, kernel_size[1], 1)
-    A = windows.reshape(-1, kernel_size[0] * kernel_size[1])
+    A = im2col(X.double(), kernel_size)
     solution = torch.linalg.lstsq(A, Y.double().reshape(-1, 1)).solution
     return solution.reshape(kernel_size)

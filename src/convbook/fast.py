@@ -1,0 +1,247 @@
+"""Fast forms of 2-D cross-correlation, and the dispatcher that picks one (chapter "How
+fast is a convolution?").
+
+``corr2d_unfold`` (a strided view and one contraction), ``corr2d_shift`` (a sum of shifted
+images), ``corr2d_fft`` (the Fourier transform), and ``corr2d_fast``, which picks among
+them and PyTorch's own ``F.conv2d`` with a cost model measured by ``python -m
+convbook.bench``. ``torch_corr2d`` is that ``F.conv2d`` call for one 2-D image: the
+yardstick every form is measured and tested against.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+import torch
+import torch.nn.functional as F
+
+from convbook.checks import check_image_and_kernel, check_kernel_size
+from convbook.matrix import windows
+from convbook.ops import Form, output_shape, redo_if_overflowed
+
+# Rows of the output updated together by corr2d_shift, so that the block of the output
+# being summed stays in the processor's cache across the k_h * k_w kernel entries.
+_SHIFT_BLOCK_BYTES = 1 << 21
+
+
+# Half-precision inputs are summed in float32 and rounded back once, as PyTorch does.
+HALF = (torch.float16, torch.bfloat16)
+
+
+def _finished(Y: torch.Tensor, X: torch.Tensor, K: torch.Tensor, form: Form) -> torch.Tensor:
+    """Return ``Y = form(X, K)``, checked: the fast forms' way of keeping the rules cheap.
+
+    They skip the check's full pass over ``X`` (its finiteness scan costs more than a 3x3
+    correlation) and test the output instead: a NaN or inf pixel of ``X`` always reaches
+    the output, because every pixel lies under some window. If ``Y`` is not finite, the
+    full check runs (and raises for a bad ``X``); otherwise a sum overflowed on the way,
+    and :func:`convbook.ops.redo_if_overflowed` computes ``Y`` again, scaled.
+    """
+    if math.isfinite(float(Y.detach().sum())):
+        return Y
+    check_image_and_kernel(X, K)
+    return redo_if_overflowed(Y, X, K, form)
+
+
+def _needs_grad(*tensors: torch.Tensor) -> bool:
+    return torch.is_grad_enabled() and any(t.requires_grad for t in tensors)
+
+
+def corr2d_unfold(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
+    """Cross-correlation with every window at once: a strided view and one contraction.
+
+    ``X.unfold(0, k_h, 1).unfold(1, k_w, 1)`` has shape ``(out_h, out_w, k_h, k_w)`` and
+    copies nothing: entry ``[i, j]`` is the window under output ``(i, j)``, a view into
+    ``X``. ``einsum`` then multiplies each window by ``K`` and sums, which gathers the
+    windows into an ``(out_h * out_w) x (k_h * k_w)`` matrix first (the im2col copy).
+    Same checks as :func:`corr2d`; works under autograd and on any device.
+
+    Refused: exactly what :func:`corr2d` refuses, with the same messages.
+
+    >>> corr2d_unfold(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
+    tensor([[19., 25.],
+            [37., 43.]])
+    """
+    X, K = check_image_and_kernel(X, K, scan_image=False)
+    return _finished(torch.einsum("ijab,ab->ij", windows(X, K.shape), K), X, K, corr2d_unfold)
+
+
+def corr2d_shift(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
+    """Cross-correlation as a sum of ``k_h * k_w`` shifted, scaled copies of the image.
+
+    The original notebook's two loops run over output pixels; here they run over kernel entries:
+    ``Y += K[a, b] * X[a : a + out_h, b : b + out_w]``, each line one vectorised pass
+    over the whole output, accumulated in place into one preallocated ``Y``. Python runs
+    ``k_h * k_w`` times instead of ``out_h * out_w`` times. The output is updated in
+    blocks of rows that fit in the processor's cache. Every entry is used, zeros too, so
+    the answer is the same for any kernel. Same checks as :func:`corr2d`; works under
+    autograd and on any device. Half-precision inputs are summed in float32.
+
+    Refused: exactly what :func:`corr2d` refuses, with the same messages.
+
+    >>> corr2d_shift(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
+    tensor([[19., 25.],
+            [37., 43.]])
+    """
+    X, K = check_image_and_kernel(X, K, scan_image=False)
+    if X.dtype in HALF:
+        return corr2d_shift(X.float(), K.float()).to(X.dtype)
+    k_h, k_w = K.shape
+    out_h, out_w = output_shape(X.shape, K.shape)
+    if _needs_grad(X, K):  # autograd: the weights stay tensors, one graph node per entry
+        Y = X[:out_h, :out_w] * K[0, 0]
+        for a in range(k_h):
+            for b in range(k_w):
+                if a or b:
+                    Y = Y + X[a : a + out_h, b : b + out_w] * K[a, b]
+        return _finished(Y, X, K, corr2d_shift)
+    weights = K.tolist()  # plain numbers: add_(..., alpha=w) is one fused pass
+    Y = torch.empty((out_h, out_w), dtype=X.dtype, device=X.device)
+    rows = out_h if X.is_cuda else max(1, _SHIFT_BLOCK_BYTES // (out_w * X.element_size()))
+    for top in range(0, out_h, rows):
+        bottom = min(top + rows, out_h)
+        block = Y[top:bottom]
+        torch.mul(X[top:bottom, :out_w], weights[0][0], out=block)
+        for a in range(k_h):
+            for b in range(k_w):
+                if a or b:
+                    block.add_(X[top + a : bottom + a, b : b + out_w], alpha=weights[a][b])
+    return _finished(Y, X, K, corr2d_shift)
+
+
+def _fft_size(n: int) -> int:
+    """The smallest ``m >= n`` whose only prime factors are 2, 3 and 5 (fast FFT lengths)."""
+    m = n
+    while True:
+        r = m
+        for p in (2, 3, 5):
+            while r % p == 0:
+                r //= p
+        if r == 1:
+            return m
+        m += 1
+
+
+def corr2d_fft(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
+    """Cross-correlation through the Fourier transform: multiply spectra, transform back.
+
+    Correlating with ``K`` multiplies the image's 2-D spectrum by the complex conjugate
+    of the kernel's (zero-padded to the image's size). The product, transformed back, is
+    the *circular* correlation; its top-left ``out_h x out_w`` block never wraps around,
+    so it is exactly the valid correlation, up to float rounding. Cost ``O(n log n)`` in
+    the number of pixels, whatever the kernel size: the way to go for large kernels.
+    Half-precision inputs are computed in float32. Same checks as :func:`corr2d`; works
+    under autograd and on any device.
+
+    Refused: exactly what :func:`corr2d` refuses, with the same messages.
+
+    >>> corr2d_fft(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
+    tensor([[19., 25.],
+            [37., 43.]])
+    """
+    X, K = check_image_and_kernel(X, K, scan_image=False)
+    if X.dtype in HALF:
+        return corr2d_fft(X.float(), K.float()).to(X.dtype)
+    size = (_fft_size(X.shape[0]), _fft_size(X.shape[1]))
+    spectrum = torch.fft.rfft2(X, s=size) * torch.fft.rfft2(K, s=size).conj()
+    out_h, out_w = output_shape(X.shape, K.shape)
+    Y = torch.fft.irfft2(spectrum, s=size)[:out_h, :out_w].contiguous()
+    return _finished(Y, X, K, corr2d_fft)
+
+
+def torch_corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
+    """PyTorch's own cross-correlation, ``F.conv2d``, of one 2-D image with one 2-D kernel.
+
+    The yardstick of this package: the benchmark times every form against it and the
+    tests compare every form with it. Refused: exactly what :func:`corr2d` refuses.
+
+    >>> torch_corr2d(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
+    tensor([[19., 25.],
+            [37., 43.]])
+    """
+    X, K = check_image_and_kernel(X, K, scan_image=False)
+    return _finished(F.conv2d(X[None, None], K[None, None])[0, 0], X, K, torch_corr2d)
+
+
+# Cost model of corr2d_fast: seconds = launch * calls + per_unit * work, (launch, per_unit)
+# per method and device, read off medians from `python -m convbook.bench` (CPU: AMD EPYC,
+# one thread, torch 2.13; book/data/bench-cpu.csv) and, for CUDA, fitted to timings on an
+# H100 (cuDNN's F.conv2d fastest for small kernels, 39 us at 2048x2048/3x3; the FFT ahead
+# for kernels of 15 and up on images of 1024x1024 and up). Only the ranking matters.
+#   shift:  k_h*k_w + 2 calls, k_h*k_w passes over the output: work = k_h*k_w * out_h*out_w
+#   fft:    a few calls on the padded image (m pixels):  work = m * log2(m)
+#   conv2d: one call, PyTorch's own kernel (cuDNN on CUDA): work = k_h*k_w * out_h*out_w
+COSTS: dict[str, dict[str, tuple[float, float]]] = {
+    "cpu": {"shift": (1e-5, 3e-10), "fft": (3e-4, 9e-10), "conv2d": (2e-5, 1e-9)},
+    "cuda": {"shift": (1e-5, 4.5e-12), "fft": (1e-4, 6e-12), "conv2d": (2e-5, 1e-12)},
+}
+
+
+def fast_method(
+    image_shape: tuple[int, int] | torch.Size,
+    kernel_shape: tuple[int, int] | torch.Size,
+    device: str | torch.device = "cpu",
+) -> str:
+    """The method :func:`corr2d_fast` uses for these shapes: ``"shift"``, ``"fft"`` or ``"conv2d"``.
+
+    Each method's time is modelled as ``launch * calls + per_unit * work`` with the
+    constants in ``COSTS`` (one set per device type) and the cheapest is chosen. On a CPU,
+    shifted sums win for small kernels and the FFT for large ones; on a GPU, cuDNN's
+    ``F.conv2d`` wins for small kernels and the FFT for large kernels on large images.
+
+    Refused: shapes that are not pairs of positive ints, a kernel larger than the image,
+    a device that is neither a CPU nor a CUDA device.
+
+    >>> fast_method((2048, 2048), (3, 3)), fast_method((256, 256), (31, 31))
+    ('shift', 'fft')
+    >>> fast_method((2048, 2048), (3, 3), "cuda")
+    'conv2d'
+    """
+    n_h, n_w = check_kernel_size(image_shape, "image_shape")
+    k_h, k_w = check_kernel_size(kernel_shape, "kernel_shape")
+    output_shape((n_h, n_w), (k_h, k_w))
+    return _cheapest(n_h, n_w, k_h, k_w, _device_type(device))
+
+
+def _device_type(device: object) -> str:
+    """``"cuda"`` or ``"cpu"``: the cost model's two kinds of device."""
+    try:
+        kind = torch.device(device).type
+    except (RuntimeError, TypeError):
+        kind = None
+    if kind not in ("cpu", "cuda"):
+        raise ValueError(f"device must be a CPU or CUDA device, got {device!r}")
+    return kind
+
+
+@functools.lru_cache(maxsize=1024)
+def _cheapest(n_h: int, n_w: int, k_h: int, k_w: int, device: str) -> str:
+    costs = COSTS[device]
+    padded = _fft_size(n_h) * _fft_size(n_w)
+    out_h, out_w = output_shape((n_h, n_w), (k_h, k_w))
+    direct = k_h * k_w * out_h * out_w
+    seconds = {
+        "shift": costs["shift"][0] * (k_h * k_w + 2) + costs["shift"][1] * direct,
+        "fft": costs["fft"][0] + costs["fft"][1] * padded * math.log2(padded + 1),
+        "conv2d": costs["conv2d"][0] + costs["conv2d"][1] * direct,
+    }
+    return min(seconds, key=seconds.__getitem__)
+
+
+def corr2d_fast(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
+    """Cross-correlation by whichever method :func:`fast_method` expects to be fastest.
+
+    Same answer as :func:`corr2d` up to float rounding, same checks, works under
+    autograd and on CUDA tensors.
+
+    Refused: exactly what :func:`corr2d` refuses, with the same messages.
+
+    >>> corr2d_fast(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
+    tensor([[19., 25.],
+            [37., 43.]])
+    """
+    X, K = check_image_and_kernel(X, K, scan_image=False)
+    device = "cuda" if X.is_cuda else "cpu"
+    method = _cheapest(X.shape[0], X.shape[1], K.shape[0], K.shape[1], device)
+    return {"conv2d": torch_corr2d, "fft": corr2d_fft, "shift": corr2d_shift}[method](X, K)
