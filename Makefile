@@ -65,8 +65,11 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab book $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Re-run every notebook top to bottom and store the outputs (do this after editing one).
-notebooks: $(STAMP)
+# Streams printed in bursts are joined into one output, as Jupyter shows them.
+notebooks: $(STAMP) $(BUNDLES)
 	$(BIN)/jupyter execute --inplace book/*.ipynb
+	$(BIN)/jupyter nbconvert --to notebook --inplace --log-level=WARN \
+	  --CoalesceStreamsPreprocessor.enabled=True book/*.ipynb
 
 clean:
 	rm -rf _build .pytest_cache .hypothesis node_modules

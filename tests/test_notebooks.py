@@ -25,6 +25,10 @@ def test_stored_from_one_clean_top_to_bottom_run(path: Path, notebooks):
     for cell in code:
         assert all(o.output_type != "error" for o in cell.outputs), cell.source[:60]
         assert not any(o.get("name") == "stderr" for o in cell.outputs), cell.source[:60]
+        streams = [o.name for o in cell.outputs if o.output_type == "stream"]
+        assert len(streams) == len(set(streams)), (
+            f"split output (make notebooks): {cell.source[:60]}"
+        )
     assert nb.metadata["kernelspec"]["name"] == "python3"
 
 
