@@ -62,6 +62,7 @@ NBVAL := $(BIN)/python -m pytest --nbval book --nbval-sanitize-with tests/saniti
 test: book
 	$(BIN)/ruff check src tests book
 	$(BIN)/ruff format --check src tests book
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/book.yml
 	$(BIN)/python -m pytest tests src
 	$(NBVAL)
 	OMP_NUM_THREADS=1 $(NBVAL)
