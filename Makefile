@@ -1,17 +1,37 @@
 # make book: build the HTML into _build/html     make test: every test (builds first)
 # make lab:  JupyterLab on the notebooks          make clean: remove builds and caches
+# make requirements: regenerate requirements.txt from pyproject.toml (pip-compile)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book bundles test lab notebooks stability clean
+.PHONY: book bundles test lab notebooks stability clean requirements
 
+# The pinned requirements (every extra: book, test, dev), then convbook itself, editable.
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# Regenerate requirements.txt from pyproject.toml, after editing its dependencies: pins stay
+# where they still fit, unless `make requirements UPGRADE=1` moves all to the newest releases.
+# torch is held at 2.13.0 and written without the +cpu label of the CPU wheel it resolves to
+# here, so that the same line picks PyTorch's CPU build wherever its index is named (CI) or
+# there is no label (macOS). Run it where that CPU wheel is visible (this machine, or with
+# PIP_EXTRA_INDEX_URL=https://download.pytorch.org/whl/cpu): resolved against PyPI's torch,
+# the lock would gain the nvidia-* CUDA packages, and the last line refuses that. convbook
+# itself is left out (`--unsafe-package`): the stamp above installs it, editable.
+requirements: $(STAMP)
+	CUSTOM_COMPILE_COMMAND="make requirements" $(BIN)/pip-compile --quiet $(if $(UPGRADE),--upgrade) \
+	  --extra=dev --strip-extras --upgrade-package=torch==2.13.0 \
+	  --no-emit-index-url --no-emit-find-links \
+	  --unsafe-package=convbook --unsafe-package=pip --unsafe-package=setuptools \
+	  --output-file=requirements.txt pyproject.toml
+	sed -i 's/^torch==2\.13\.0+cpu$$/torch==2.13.0/' requirements.txt
+	! grep -n -E '^(nvidia-|triton==)' requirements.txt
 
 # Browser files the pages load (widgets, MathJax, icon fonts), served by the site itself.
 ASSETS := _build/assets
@@ -53,6 +73,7 @@ NBVAL := $(BIN)/python -m pytest --nbval book --nbval-sanitize-with tests/saniti
 test: book
 	$(BIN)/ruff check src tests book
 	$(BIN)/ruff format --check src tests book
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/book.yml
 	$(BIN)/python -m pytest tests src
 	$(NBVAL)
 	OMP_NUM_THREADS=1 $(NBVAL)
