@@ -341,7 +341,7 @@ def descent_paths(
     span = max(x1 - x0, y1 - y0)
     for v in vectors.T:
         ends = torch.stack([m - span * v, m + span * v])
-        ax.plot(ends[:, 0].numpy(), ends[:, 1].numpy(), ls="--", color="0.6", lw=0.8)
+        ax.plot(ends[:, 0].numpy(), ends[:, 1].numpy(), ls="--", color="0.35", lw=0.9, zorder=3)
     for label, path in points.items():
         ax.plot(path[:, 0].numpy(), path[:, 1].numpy(), marker="o", ms=3, lw=1.2, label=label)
     ax.plot(
