@@ -2,6 +2,7 @@
 
 Every request that leaves 127.0.0.1 is aborted and recorded, as are failed local requests
 and JavaScript errors, so a test can assert that a page is self-contained and clean.
+axe-core, from node_modules (pinned in package.json), checks a page's accessibility.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from urllib.parse import urlparse
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 FLAGS = [
     "--headless=new",
     "--no-sandbox",
@@ -29,6 +31,9 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+# Cuts the network in the browser itself: every host but 127.0.0.1 fails to resolve.
+OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 
 
 def require_chromium() -> None:
@@ -68,10 +73,15 @@ class Watch:
         self.failed: list[str] = []
         self.errors: list[str] = []
 
-    def attach(self, page) -> None:
-        page.route("**/*", self._route)
+    def attach(self, page, route: bool = True) -> None:
+        """Watch ``page``. With ``route=False`` no request goes through Python (much faster): the
+        browser must then be launched with OFFLINE among its flags, which cuts the network."""
+        if route:
+            page.route("**/*", self._route)
+        else:
+            page.on("request", self._record)
         page.on("pageerror", lambda error: self.errors.append(str(error)))
-        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("console", self._console)
         page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
 
     def _route(self, route) -> None:
@@ -83,9 +93,52 @@ class Watch:
             self.outside.append(url)
             route.abort()
 
+    def _console(self, message) -> None:
+        # Chromium asks for /favicon.ico by itself (the book has none); the page did not.
+        if message.type == "error" and not message.location["url"].endswith("/favicon.ico"):
+            self.errors.append(message.text)
+
+    def _record(self, request) -> None:
+        url = request.url
+        if not url.startswith(("data:", "blob:", "about:", "file:")):
+            if urlparse(url).hostname != "127.0.0.1":
+                self.outside.append(url)
+
     def problems(self) -> list[str]:
         return (
             [f"outside request: {u}" for u in self.outside]
             + [f"failed request: {u}" for u in self.failed]
             + [f"page error: {e}" for e in self.errors]
         )
+
+
+def color_mode_script(mode: str) -> str:
+    """An init script that opens every page of a context in the theme's ``mode`` ("light" or
+    "dark"), as the theme's own switch leaves it: its head script reads these keys."""
+    return f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');"
+
+
+def axe_violations(page, tags: list[str], allowed: list[tuple[str, str]] = ()) -> list[dict]:
+    """Run axe-core (from node_modules: nothing from outside the site) over ``page`` with the
+    rules tagged ``tags``. Returns one dict per failing element: rule, impact, help, target (axe's
+    CSS selector for it), html, summary, region ("widget" inside .cb-kx or .cb-lr, "article" in
+    the book's content, "theme" elsewhere) and allowed: the index of the first ``(rule, CSS
+    selector)`` in ``allowed`` that the element matches, or -1."""
+    if not AXE.exists():
+        pytest.fail(f"no axe-core at {AXE}: run `npm ci` (make book does it)")
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async ([tags, allowed]) => {
+          const options = { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"],
+                            elementRef: true };
+          const { violations } = await axe.run(document, options);
+          return violations.flatMap((v) => v.nodes.map((n) => ({
+            rule: v.id, impact: n.impact, help: v.help, target: n.target.join(" "),
+            html: n.html.slice(0, 160), summary: n.failureSummary,
+            region: n.element.closest(".cb-kx, .cb-lr") ? "widget"
+                  : n.element.closest("article") ? "article" : "theme",
+            allowed: allowed.findIndex(([rule, css]) => rule === v.id && n.element.matches(css)),
+          })));
+        }""",
+        [tags, [list(entry) for entry in allowed]],
+    )

@@ -166,6 +166,8 @@ function render({ model, el: root }) {
   const presetSelect = el("select", "cb-preset");
   const rowsSelect = el("select", "cb-rows");
   const colsSelect = el("select", "cb-cols");
+  rowsSelect.setAttribute("aria-label", "kernel rows");
+  colsSelect.setAttribute("aria-label", "kernel columns");
   const operation = el("select", "cb-operation");
   options(operation, ["cross-correlation", "convolution"], state.operation);
   const label = (text, control) => {
