@@ -8,6 +8,7 @@ import torch
 from helpers import refusal
 from torch import nn
 
+import convbook.train
 from convbook import corr2d, critical_lr, edge_image, hessian, learn_kernel, original_start
 
 START = original_start()
@@ -191,3 +192,27 @@ def learn(**kwargs):
 def test_refuses_bad_input(call, error, words):
     with pytest.raises(error, match=words):
         call()
+
+
+def test_only_long_runs_may_show_a_progress_bar(monkeypatch):
+    """Decided by the epoch count, so a re-run notebook never gains a bar on a busy machine."""
+    shown = []
+
+    class Bar:
+        def __init__(self, total, disable, **options):
+            shown.append(disable)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def update(self):
+            pass
+
+    monkeypatch.setattr(convbook.train, "tqdm", Bar)
+    monkeypatch.setattr(convbook.train, "PROGRESS_FROM_EPOCHS", 20)
+    learn_kernel(IMAGE, TARGET, epochs=19, seed=0)
+    learn_kernel(IMAGE, TARGET, epochs=20, seed=0)
+    assert shown == [True, None]  # never; where someone can see it (tqdm's disable=None)

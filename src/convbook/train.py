@@ -24,8 +24,11 @@ from convbook.checks import (
 from convbook.matrix import im2col
 from convbook.ops import output_shape, power_of_two_below
 
-# A run shows a progress bar once it has taken this long (none for the book's short runs).
-PROGRESS_AFTER_SECONDS = 5.0
+# Runs of this many epochs or more show a progress bar once they have taken a few seconds.
+# A count, not a time alone: shorter runs (all of the book's) never show one, however busy
+# the machine, so a re-run notebook prints exactly what it printed before.
+PROGRESS_FROM_EPOCHS = 10_000
+PROGRESS_AFTER_SECONDS = 3.0
 
 
 @dataclass
@@ -77,7 +80,8 @@ def learn_kernel(
     ``kernel_size``); without it the start is drawn as ``nn.Conv2d`` draws it, from
     ``seed`` (or from torch's global generator when ``seed`` is None). ``X`` and ``Y`` are
     used detached: training never back-propagates into them. Runs that last more than a
-    few seconds show a progress bar where one can be seen (a terminal or Jupyter).
+    few seconds (and have at least ``PROGRESS_FROM_EPOCHS`` epochs) show a progress bar where
+    one can be seen (a terminal or Jupyter).
     Refused: a non-2-D or non-finite ``X``/``Y``, a ``Y`` whose shape is not the output
     shape or on another device, ``lr`` that is not a positive finite number, ``epochs``
     below 1, a ``seed`` that is not an int ``torch.manual_seed`` takes, an ``init`` of the
@@ -101,8 +105,9 @@ def learn_kernel(
     losses: list[float] = []
     kernels = start.new_empty((min(epochs, 1024), *kernel_size))
     diverged_at = None
-    bar = {"unit": "epoch", "delay": PROGRESS_AFTER_SECONDS, "leave": False, "disable": None}
-    with tqdm(total=epochs, **bar) as progress:  # disable=None: off unless someone can see it
+    shown = None if epochs >= PROGRESS_FROM_EPOCHS else True  # None: where someone can see it
+    bar = {"unit": "epoch", "delay": PROGRESS_AFTER_SECONDS, "leave": False, "disable": shown}
+    with tqdm(total=epochs, **bar) as progress:
         for epoch in range(1, epochs + 1):
             l = (F.conv2d(X4, weight) - Y4) ** 2
             loss = l.sum()
