@@ -99,12 +99,13 @@ def test_figures_have_captions_and_alt_text(notebooks):
                 )
 
 
-# The only outputs nbval does not compare, as (chapter, first line of the cell): two widgets
+# The only outputs nbval does not compare, as (chapter, first line of the cell): three widgets
 # (their model ids change on every run) and one live timing. The reason is kept in the cell's
 # metadata ("nbval-ignore-output-reason"), where it does not interrupt the reader.
 IGNORED_OUTPUTS = {
     ("edge-detection", "from convbook.widgets import KernelExplorer"),
     ("learning-a-kernel", "from convbook.widgets import LearningRateExplorer"),
+    ("window-arithmetic", "from convbook.widgets import WindowExplorer"),
     ("speed", "import statistics"),
 }
 
@@ -226,7 +227,7 @@ def test_stored_widget_code_is_the_current_code(notebooks):
     widgets = ROOT / "src" / "convbook" / "widgets"
     current = {
         (widgets / "static" / f"{name}.js").read_text(): (widgets / f"{name}.css").read_text()
-        for name in ("kernel_explorer", "lr_explorer")
+        for name in ("kernel_explorer", "lr_explorer", "window_explorer")
     }
     saved = [
         model["state"]
@@ -237,7 +238,8 @@ def test_stored_widget_code_is_the_current_code(notebooks):
         .values()
         if "_esm" in model["state"]
     ]
-    assert len(saved) == 2
+    assert len(saved) == 3
     for state in saved:
         assert state["_esm"] in current, "re-run the widget chapters: make notebooks"
         assert state.get("_css") == current[state["_esm"]], "re-run the widget chapters"
+    assert sorted(state["_esm"] for state in saved) == sorted(current), "one of each widget"

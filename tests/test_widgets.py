@@ -1,9 +1,11 @@
 """The widgets' Python side: traits checked, outputs computed by convbook."""
 
+import itertools
 import re
 
 import pytest
 import torch
+import torch.nn.functional as F
 from helpers import refusal
 
 from convbook import (
@@ -17,7 +19,7 @@ from convbook import (
     original_start,
 )
 from convbook.data import LARGEST_KERNEL
-from convbook.widgets import KernelExplorer, LearningRateExplorer
+from convbook.widgets import KernelExplorer, LearningRateExplorer, WindowExplorer
 
 
 def test_kernel_explorer_defaults_to_the_original():
@@ -166,3 +168,162 @@ def test_lr_trait_is_validated_after_construction(value):
     with pytest.raises(ValueError, match="lr must be a positive finite number"):
         explorer.lr = value
     assert explorer.lr == 3e-2
+
+
+def test_window_explorer_defaults_and_outputs_are_torchs():
+    explorer = WindowExplorer()
+    settings = [getattr(explorer, name) for name in ("input_size", "kernel_size", "padding")]
+    assert settings + [explorer.stride, explorer.dilation] == [5, 3, 1, 2, 1]
+    assert (explorer.transposed, explorer.output_padding) == (False, 0)
+    assert torch.equal(explorer.image, torch.arange(1.0, 26).reshape(5, 5))
+    assert torch.equal(explorer.kernel, torch.arange(1.0, 10).reshape(3, 3))
+    assert explorer.output_size == 3 and explorer.output[0, 0].item() == 128
+    assert explorer.ranges == {
+        "input_size": (3, 12),
+        "kernel_size": (1, 5),
+        "padding": (0, 3),
+        "stride": (1, 4),
+        "dilation": (1, 3),
+        "output_padding": (0, 3),
+    }
+    # one ES module, whatever bundled it, with a default export and the window math inside
+    assert re.search(r"export\s*(default\b|\{[^}]*\bas default\b)", explorer._esm)
+    assert re.search(r"\bfunction crossCorrelate\(", explorer._esm)
+    assert re.search(r"\bfunction transposedConv\(", explorer._esm)
+
+
+def test_window_explorer_output_is_torchs_on_every_setting_it_allows():
+    """Every setting of the sliders: output as F.conv2d, transposed as F.conv_transpose2d
+    (with each output_padding the slider offers), or a clear refusal where none fits."""
+    settings = itertools.product((3, 7, 12), range(1, 6), range(4), range(1, 5), range(1, 4))
+    fits = [check_window_setting(*setting) for setting in settings]
+    assert fits.count(True) > 500 and fits.count(False) > 50
+
+
+def check_window_setting(n: int, k: int, p: int, s: int, d: int) -> bool:
+    """Check one setting against torch; whether a window fits."""
+    explorer = WindowExplorer(n, k, padding=p, stride=s, dilation=d)
+    X, K = explorer.image[None, None], explorer.kernel[None, None]
+    try:
+        try:
+            expected = F.conv2d(X, K, padding=p, stride=s, dilation=d)[0, 0]
+        except RuntimeError:
+            assert explorer.output_size == 0
+            with pytest.raises(ValueError, match="no window fits"):
+                _ = explorer.output
+            return False
+        assert torch.equal(explorer.output, expected)
+        assert explorer.output_size == expected.shape[0]
+        Z = explorer.transposed_input
+        assert torch.equal(Z, torch.arange(1.0, Z.numel() + 1).reshape(Z.shape))
+        for op in range(max(s, d)):
+            explorer.output_padding = op
+            check_transposed(explorer, Z[None, None], K, (p, s, d, op))
+        return True
+    finally:
+        explorer.close()  # no longer a live widget of this kernel
+
+
+def check_transposed(explorer, Z, K, settings):
+    p, s, d, op = settings
+    try:
+        expected = F.conv_transpose2d(Z, K, padding=p, stride=s, dilation=d, output_padding=op)[
+            0, 0
+        ]
+    except RuntimeError:
+        expected = None
+    if (
+        expected is None or expected.numel() == 0
+    ):  # torch refuses some empty results, returns others
+        with pytest.raises(ValueError, match="crops every row"):
+            _ = explorer.transposed_output
+        return
+    assert torch.equal(explorer.transposed_output, expected)
+
+
+def test_window_explorer_output_padding_follows_stride_and_dilation():
+    explorer = WindowExplorer(stride=3, output_padding=2)
+    explorer.stride = 2  # as in the browser: lowered to fit, not refused
+    assert explorer.output_padding == 1
+    explorer.dilation = 3
+    explorer.output_padding = 2
+    explorer.dilation = 1
+    explorer.stride = 1
+    assert explorer.output_padding == 0
+    with pytest.raises(ValueError, match=r"output_padding must be smaller than the stride \(1\)"):
+        explorer.output_padding = 1
+    assert explorer.output_padding == 0
+    # what the browser sends when a slider moves: all the settings at once, checked together
+    explorer.set_state({"stride": 4, "output_padding": 3})
+    assert (explorer.stride, explorer.output_padding) == (4, 3)
+    explorer.transposed = True
+    assert explorer.transposed_output.shape == (8, 8)  # n + output_padding - what the floor drops
+
+
+WINDOW_EXPLORER = [
+    (
+        "input_size too small",
+        {"input_size": 2},
+        ValueError,
+        "input_size must be from 3 to 12, got 2",
+    ),
+    ("input_size a float", {"input_size": 5.0}, TypeError, "input_size must be an int, got float"),
+    ("kernel_size too large", {"kernel_size": 6}, ValueError, "kernel_size must be from 1 to 5"),
+    (
+        "kernel_size a bool",
+        {"kernel_size": True},
+        TypeError,
+        "kernel_size must be an int, got bool",
+    ),
+    ("padding negative", {"padding": -1}, ValueError, "padding must be from 0 to 3, got -1"),
+    ("padding a string", {"padding": "same"}, TypeError, "padding must be an int, got str"),
+    ("stride zero", {"stride": 0}, ValueError, "stride must be from 1 to 4, got 0"),
+    ("stride a pair", {"stride": (2, 2)}, TypeError, "stride must be an int, got tuple"),
+    ("dilation zero", {"dilation": 0}, ValueError, "dilation must be from 1 to 3, got 0"),
+    ("transposed 1", {"transposed": 1}, TypeError, "transposed must be True or False, got int"),
+    (
+        "output_padding not below stride or dilation",
+        {"stride": 2, "dilation": 1, "output_padding": 2},
+        ValueError,
+        r"output_padding must be smaller than the stride \(2\) or the dilation \(1\), got 2",
+    ),
+    (
+        "output_padding negative",
+        {"output_padding": -1},
+        ValueError,
+        "output_padding must be from 0",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "call, error, words",
+    [
+        refusal(f"WindowExplorer: {case}", lambda kw=kwargs: WindowExplorer(**kw), error, words)
+        for case, kwargs, error, words in WINDOW_EXPLORER
+    ],
+)
+def test_window_explorer_refuses_bad_settings(call, error, words):
+    with pytest.raises(error, match=words):
+        call()
+
+
+@pytest.mark.parametrize("name, value", [("padding", 4), ("stride", 1.5), ("dilation", None)])
+def test_window_explorer_keeps_its_last_valid_setting(name, value):
+    explorer = WindowExplorer()
+    with pytest.raises((TypeError, ValueError), match=name):
+        setattr(explorer, name, value)
+    assert [explorer.padding, explorer.stride, explorer.dilation] == [1, 2, 1]
+
+
+def test_window_explorer_explains_a_setting_with_no_window():
+    explorer = WindowExplorer(3, 5, padding=0, stride=1, dilation=3)  # allowed: the page explains
+    with pytest.raises(
+        ValueError, match=r"the 5 x 5 kernel spans 13 cells, more than the padded input's 3"
+    ):
+        _ = explorer.output
+    explorer.padding = 3
+    with pytest.raises(ValueError, match="more than the padded input's 9"):
+        _ = explorer.transposed_output
+    explorer.dilation = 2
+    assert explorer.output.shape == (1, 1)

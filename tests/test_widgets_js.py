@@ -1,11 +1,14 @@
 """The widgets' JavaScript math, run with Node, agrees with convbook's PyTorch code."""
 
+import functools
 import json
+import random
 import shutil
 import subprocess
 
 import pytest
 import torch
+import torch.nn.functional as F
 from helpers import ROOT
 
 from convbook import (
@@ -132,11 +135,234 @@ def test_widget_colour_scales_are_the_figures():
         assert scale["stops"] == stops, cmap
 
 
+def random_setting(rng: random.Random, largest: int) -> int | list[int]:
+    """One setting: an int (both axes) or an [h, w] pair, each drawn from its slider's range."""
+    low = 0 if largest == 3 and rng.random() < 0.5 else 1
+    if rng.random() < 0.5:
+        return rng.randint(low, largest)
+    return [rng.randint(low, largest), rng.randint(low, largest)]
+
+
+def window_settings(rng: random.Random) -> dict:
+    return {
+        "padding": rng.choice([rng.randint(0, 3), [rng.randint(0, 3), rng.randint(0, 3)]]),
+        "stride": random_setting(rng, 4),
+        "dilation": rng.choice([rng.randint(1, 3), [rng.randint(1, 3), rng.randint(1, 3)]]),
+    }
+
+
+def torch_conv2d(X: torch.Tensor, K: torch.Tensor, settings: dict) -> torch.Tensor:
+    return F.conv2d(X[None, None], K[None, None], **settings)[0, 0]
+
+
+def pairs(settings: dict) -> dict:
+    return {
+        name: value if isinstance(value, list) else [value] * 2 for name, value in settings.items()
+    }
+
+
+def test_window_math_matches_conv2d_on_random_settings():
+    """Shapes and values of 150 settings where a window fits; where none does, torch refuses
+    and the widget's size is 0."""
+    rng = random.Random(13)
+    g = torch.Generator().manual_seed(13)
+    fitting, empty = [], []
+    while len(fitting) < 150:
+        image = [rng.randint(1, 12), rng.randint(1, 12)]
+        kernel = [rng.randint(1, 5), rng.randint(1, 5)]
+        settings = window_settings(rng)
+        X = torch.randn(image, generator=g, dtype=torch.float64)
+        K = torch.randn(kernel, generator=g, dtype=torch.float64)
+        try:
+            expected = torch_conv2d(X, K, settings)
+        except RuntimeError:
+            empty.append(
+                {"op": "window_shape", "image": image, "kernel": kernel, "settings": settings}
+            )
+            continue
+        fitting.append((X, K, settings, expected))
+    cases = [
+        case
+        for X, K, settings, _ in fitting
+        for case in (
+            {
+                "op": "window_shape",
+                "image": list(X.shape),
+                "kernel": list(K.shape),
+                "settings": settings,
+            },
+            {"op": "cross_correlate", "X": rows(X), "K": rows(K), "settings": settings},
+        )
+    ]
+    results = run_js(cases + empty)
+    for (*_, settings, expected), shape, Y in zip(fitting, results[0::2], results[1::2]):
+        assert shape == list(expected.shape), settings
+        torch.testing.assert_close(
+            torch.tensor(Y, dtype=torch.float64), expected, rtol=1e-12, atol=1e-12
+        )
+    assert len(empty) > 10
+    for case, shape in zip(empty, results[len(cases) :]):
+        assert 0 in shape, case
+
+
+def test_window_terms_are_torchs_unfolded_windows():
+    """The sum written out for output (i, j) multiplies the entries F.unfold gathers for it."""
+    rng = random.Random(3)
+    cases, expected = [], []
+    while len(cases) < 60:
+        n, k = rng.randint(3, 12), rng.randint(1, 5)
+        settings = {
+            "padding": rng.randint(0, 3),
+            "stride": rng.randint(1, 4),
+            "dilation": rng.randint(1, 3),
+        }
+        X = torch.arange(1.0, n * n + 1, dtype=torch.float64).reshape(n, n)
+        K = torch.arange(1.0, k * k + 1, dtype=torch.float64).reshape(k, k)
+        try:
+            m = torch_conv2d(X, K, settings).shape[0]
+        except RuntimeError:
+            continue
+        i, j = rng.randrange(m), rng.randrange(m)
+        columns = F.unfold(X[None, None], (k, k), **settings)[0]
+        cases.append(
+            {"op": "window_terms", "X": rows(X), "K": rows(K), "i": i, "j": j, "settings": settings}
+        )
+        expected.append(
+            [[x, w] for x, w in zip(columns[:, i * m + j].tolist(), K.flatten().tolist())]
+        )
+    assert run_js(cases) == expected
+
+
+def test_output_sizes_leftovers_and_the_sizes_that_share_an_output():
+    """Per axis: the size torch gives, the padded cells no window reaches, and every input size
+    (1 to 40) that gives the same number of outputs."""
+    cases, settings = [], []
+    for n in (3, 5, 8, 12):
+        for k in (1, 2, 3, 5):
+            for p in (0, 1, 3):
+                for s in (1, 2, 3, 4):
+                    for d in (1, 2, 3):
+                        if n + 2 * p >= d * (k - 1) + 1:
+                            cases.append({"op": "window_size", "axis": [n, k, p, s, d]})
+                            settings.append((n, k, p, s, d))
+    assert len(cases) > 400
+
+    @functools.cache
+    def outputs(n: int, k: int, p: int, s: int, d: int) -> int:
+        X, K = torch.zeros(1, n), torch.zeros(1, k)
+        try:
+            return F.conv2d(
+                X[None, None], K[None, None], padding=(0, p), stride=s, dilation=d
+            ).shape[-1]
+        except RuntimeError:
+            return 0
+
+    for (n, k, p, s, d), (m, left, sizes) in zip(settings, run_js(cases)):
+        assert m == outputs(n, k, p, s, d)
+        assert left == n + 2 * p - ((m - 1) * s + d * (k - 1) + 1)
+        same = [size for size in range(1, 41) if outputs(size, k, p, s, d) == m]
+        assert sizes == [same[0], same[-1]], (n, k, p, s, d)
+
+
+def transposed_settings(rng: random.Random) -> dict:
+    settings = pairs(window_settings(rng))
+    largest = [max(s, d) - 1 for s, d in zip(settings["stride"], settings["dilation"])]
+    settings["output_padding"] = [rng.randint(0, top) for top in largest]
+    return settings
+
+
+def torch_transposed(Y: torch.Tensor, K: torch.Tensor, settings: dict) -> torch.Tensor:
+    return F.conv_transpose2d(Y[None, None], K[None, None], **settings)[0, 0]
+
+
+def js_settings(settings: dict) -> dict:
+    names = {"output_padding": "outputPadding"}
+    return {names.get(name, name): value for name, value in settings.items()}
+
+
+def test_transposed_math_matches_conv_transpose2d_on_random_settings():
+    """The scatter's shape and values on 150 settings torch accepts, output_padding included."""
+    rng = random.Random(31)
+    g = torch.Generator().manual_seed(31)
+    accepted = []
+    while len(accepted) < 150:
+        Y = torch.randn(rng.randint(1, 9), rng.randint(1, 9), generator=g, dtype=torch.float64)
+        K = torch.randn(rng.randint(1, 5), rng.randint(1, 5), generator=g, dtype=torch.float64)
+        settings = transposed_settings(rng)
+        try:
+            expected = torch_transposed(Y, K, settings)
+        except RuntimeError:
+            continue
+        if expected.numel():  # torch refuses most empty results but returns some
+            accepted.append((Y, K, settings, expected))
+    assert sum(max(s["output_padding"]) > 0 for _, _, s, _ in accepted) > 50
+    cases = [
+        case
+        for Y, K, settings, _ in accepted
+        for case in (
+            {
+                "op": "transposed_shape",
+                "image": list(Y.shape),
+                "kernel": list(K.shape),
+                "settings": js_settings(settings),
+            },
+            {
+                "op": "transposed_conv",
+                "X": rows(Y),
+                "K": rows(K),
+                "settings": js_settings(settings),
+            },
+        )
+    ]
+    results = run_js(cases)
+    for (*_, settings, expected), shape, R in zip(accepted, results[0::2], results[1::2]):
+        assert shape == list(expected.shape), settings
+        torch.testing.assert_close(
+            torch.tensor(R, dtype=torch.float64), expected, rtol=1e-12, atol=1e-12
+        )
+
+
+def test_each_input_stamps_where_torch_puts_its_kernel():
+    """A one-hot input's transposed convolution is the kernel at that input's stamp: the cells
+    the widget highlights, inside the result, carry exactly the kernel entries torch puts there."""
+    rng = random.Random(5)
+    cases, expected = [], []
+    while len(cases) < 80:
+        m, k = rng.randint(1, 8), rng.randint(1, 5)
+        settings = transposed_settings(rng)
+        K = torch.arange(1.0, k * k + 1, dtype=torch.float64).reshape(k, k)
+        i, j = rng.randrange(m), rng.randrange(m)
+        one_hot = torch.zeros(m, m, dtype=torch.float64)
+        one_hot[i, j] = 1
+        try:
+            R = torch_transposed(one_hot, K, settings)
+        except RuntimeError:
+            continue
+        cases.append(
+            {"op": "stamps", "i": i, "j": j, "kernel": [k, k], "settings": js_settings(settings)}
+        )
+        expected.append((K, R))
+    for (K, R), stamps in zip(expected, run_js(cases)):
+        drawn = torch.zeros_like(R)
+        for r, c, a, b in stamps:
+            if 0 <= r < R.shape[0] and 0 <= c < R.shape[1]:
+                drawn[r, c] = K[a, b]
+        assert torch.equal(drawn, R), stamps
+
+
+def test_counting_input_is_the_python_widgets():
+    from convbook.widgets.window_explorer import counting
+
+    assert run_js([{"op": "counting", "n": n} for n in (1, 3, 12)]) == [
+        counting(n).tolist() for n in (1, 3, 12)
+    ]
+
+
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 
 
 @pytest.mark.skipif(not ESBUILD.exists(), reason="needs esbuild: npm ci")
-@pytest.mark.parametrize("name", ["kernel_explorer", "lr_explorer"])
+@pytest.mark.parametrize("name", ["kernel_explorer", "lr_explorer", "window_explorer"])
 def test_each_bundle_is_what_esbuild_builds_from_the_sources(name, tmp_path):
     widgets = ROOT / "src" / "convbook" / "widgets"
     out = tmp_path / f"{name}.js"

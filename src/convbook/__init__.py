@@ -26,7 +26,7 @@ from convbook.fast import (
 from convbook.kernels import describe_kernel, kernel, kernel_names
 from convbook.layers import Conv2D
 from convbook.matrix import corr2d_matmul, im2col, toeplitz
-from convbook.ops import conv2d_true, corr2d, output_shape
+from convbook.ops import conv2d_true, corr2d, cross_correlate, output_shape, transposed_conv
 from convbook.plot import (
     descent_paths,
     loss_curve,
@@ -44,6 +44,7 @@ __all__ = [
     "conv2d_true",
     "corr2d",
     "critical_lr",
+    "cross_correlate",
     "diagonal_image",
     "edge_image",
     "hessian",
@@ -70,4 +71,5 @@ __all__ = [
     "sliding_window",
     "toeplitz",
     "torch_corr2d",
+    "transposed_conv",
 ]

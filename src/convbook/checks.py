@@ -74,23 +74,48 @@ def check_image_and_kernel(
 
     >>> X, K = check_image_and_kernel(torch.ones(3, 3), torch.ones(2, 2))
     """
-    X = check_matrix(X, "X", finite=False)
-    K = check_matrix(K, "K", finite=False)
-    if X.device != K.device:
-        raise ValueError(
-            f"X and K must be on the same device, got X on {X.device} and K on {K.device}"
-        )
-    if scan_image:
-        check_finite(X, "X")
-    check_finite(K, "K")
+    X, K = check_matrix_pair(X, K, ("X", "K"), scan_first=scan_image)
     if K.shape[0] > X.shape[0] or K.shape[1] > X.shape[1]:
         raise ValueError(
             f"kernel K of shape {tuple(K.shape)} is larger than image X of shape "
             f"{tuple(X.shape)}; it must fit inside the image"
         )
-    if X.dtype != K.dtype:
-        raise TypeError(f"X and K must share a dtype, got X {X.dtype} and K {K.dtype}")
+    check_same_dtype(X, K, ("X", "K"))
     return X, K
+
+
+def check_matrix_pair(
+    A: object, B: object, names: tuple[str, str], scan_first: bool = True
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Check two matrices that are to be combined: each valid, both on one device, finite.
+
+    Their dtypes are compared by :func:`check_same_dtype`, left to the caller so that it can
+    first refuse shapes that do not fit. With ``scan_first=False`` the test of ``A`` for NaN
+    and inf is left to the caller, as in :func:`check_image_and_kernel`.
+
+    >>> Y, K = check_matrix_pair(torch.ones(2, 2), torch.ones(3, 3), ("Y", "K"))
+    """
+    a, b = names
+    A = check_matrix(A, a, finite=False)
+    B = check_matrix(B, b, finite=False)
+    if A.device != B.device:
+        raise ValueError(
+            f"{a} and {b} must be on the same device, got {a} on {A.device} and {b} on {B.device}"
+        )
+    if scan_first:
+        check_finite(A, a)
+    check_finite(B, b)
+    return A, B
+
+
+def check_same_dtype(A: torch.Tensor, B: torch.Tensor, names: tuple[str, str]) -> None:
+    """Refuse two tensors of different dtypes, naming both.
+
+    >>> check_same_dtype(torch.ones(1), torch.ones(1), ("X", "K"))
+    """
+    a, b = names
+    if A.dtype != B.dtype:
+        raise TypeError(f"{a} and {b} must share a dtype, got {a} {A.dtype} and {b} {B.dtype}")
 
 
 def check_kernel_size(kernel_size: object, name: str = "kernel_size") -> tuple[int, int]:
@@ -99,18 +124,73 @@ def check_kernel_size(kernel_size: object, name: str = "kernel_size") -> tuple[i
     >>> check_kernel_size((1, 2))
     (1, 2)
     """
-    if isinstance(kernel_size, bool):
-        raise TypeError(f"{name} must be an int or a pair of ints, got bool")
-    if isinstance(kernel_size, numbers.Integral):
-        kernel_size = (kernel_size, kernel_size)
-    if not isinstance(kernel_size, Sequence | torch.Size) or len(kernel_size) != 2:
-        raise TypeError(f"{name} must be an int or a pair of ints, got {kernel_size!r}")
-    if not all(_is_int(k) for k in kernel_size):
-        raise TypeError(f"{name} must hold ints, got {kernel_size!r}")
-    pair = int(kernel_size[0]), int(kernel_size[1])
+    pair = _int_pair(kernel_size, name)
     if min(pair) < 1:
         raise ValueError(f"{name} must be positive, got {pair}")
     return pair
+
+
+def check_window_setting(value: object, name: str, lowest: int) -> tuple[int, int]:
+    """Return a padding, stride, dilation or output_padding as an ``(h, w)`` pair of ints.
+
+    An int ``v`` means ``(v, v)``. Refused: bools, floats and anything else that is not an
+    int or a pair of ints (``TypeError``), and values below ``lowest`` (``ValueError``): 0
+    for padding and output_padding, 1 for stride and dilation. The chapter "Padding, stride
+    and dilation" shows what each setting does.
+
+    >>> check_window_setting(2, "stride", 1)
+    (2, 2)
+    >>> check_window_setting((1, 0), "padding", 0)
+    (1, 0)
+    """
+    pair = _int_pair(value, name)
+    if min(pair) < lowest:
+        shown = int(value) if _is_int(value) else pair
+        raise ValueError(f"{name} must be at least {lowest}, got {shown}")
+    return pair
+
+
+def check_window_fits(
+    image_shape: tuple[int, int],
+    kernel_shape: tuple[int, int],
+    padding: tuple[int, int] = (0, 0),
+    dilation: tuple[int, int] = (1, 1),
+    names: tuple[str, str] = ("image_shape", "kernel_shape"),
+) -> None:
+    """Refuse a kernel whose dilated window spans more than the padded image on an axis.
+
+    A kernel of size ``k`` with dilation ``d`` spans ``d (k - 1) + 1`` pixels; an image of
+    size ``n`` with padding ``p`` has ``n + 2p``. ``names`` are how the message names the
+    image and the kernel.
+
+    >>> check_window_fits((4, 4), (3, 3), padding=(1, 1), dilation=(2, 2))
+    """
+    span = tuple(d * (k - 1) + 1 for k, d in zip(kernel_shape, dilation))
+    padded = tuple(n + 2 * p for n, p in zip(image_shape, padding))
+    if all(s <= q for s, q in zip(span, padded)):
+        return
+    image, kernel = names
+    n, k = tuple(image_shape), tuple(kernel_shape)
+    if tuple(padding) == (0, 0) and tuple(dilation) == (1, 1):
+        raise ValueError(f"{kernel} {k} is larger than {image} {n}")
+    raise ValueError(
+        f"{kernel} {k} with dilation {tuple(dilation)} spans {span}, larger than {image} {n} "
+        f"with padding {tuple(padding)}, which spans {padded}; the dilated kernel must fit "
+        "inside the padded image"
+    )
+
+
+def _int_pair(value: object, name: str) -> tuple[int, int]:
+    """``value`` as a pair of ints: an int ``v`` means ``(v, v)``; bools are refused."""
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be an int or a pair of ints, got bool")
+    if isinstance(value, numbers.Integral):
+        value = (value, value)
+    if not isinstance(value, Sequence | torch.Size) or len(value) != 2:
+        raise TypeError(f"{name} must be an int or a pair of ints, got {value!r}")
+    if not all(_is_int(v) for v in value):
+        raise TypeError(f"{name} must hold ints, got {value!r}")
+    return int(value[0]), int(value[1])
 
 
 def _is_int(value: object) -> bool:
@@ -190,3 +270,34 @@ def check_init(init: object, kernel_size: tuple[int, int]) -> torch.Tensor:
     if tuple(init.shape) != tuple(kernel_size):
         raise ValueError(f"init must have shape kernel_size {kernel_size}, got {tuple(init.shape)}")
     return init
+
+
+def check_output_padding(
+    output_padding: tuple[int, int], stride: tuple[int, int], dilation: tuple[int, int]
+) -> None:
+    """Refuse an output_padding that is smaller than neither the stride nor the dilation.
+
+    PyTorch's rule, per axis: the extra rows must be fewer than the stride (they pick among
+    the input sizes one stride maps to one output size) or than the dilation.
+
+    >>> check_output_padding((1, 0), (2, 1), (1, 1))
+    """
+    if all(o < s or o < d for o, s, d in zip(output_padding, stride, dilation)):
+        return
+    raise ValueError(
+        f"output_padding must be smaller than the stride or the dilation on each axis, got "
+        f"output_padding {output_padding} with stride {stride} and dilation {dilation}"
+    )
+
+
+def check_crop(full: tuple[int, int], padding: tuple[int, int]) -> None:
+    """Refuse a padding that crops the whole of a transposed convolution's full output.
+
+    >>> check_crop((4, 4), (1, 1))
+    """
+    left = tuple(f - 2 * p for f, p in zip(full, padding))
+    if min(left) < 1:
+        raise ValueError(
+            f"padding {padding} crops {padding} from each side of the full output {full}, "
+            f"leaving {left}; the output must keep at least one row and one column"
+        )

@@ -3,6 +3,10 @@
 import { readFileSync } from "node:fs";
 import { corr2d, flip, learnKernel } from "../../src/convbook/widgets/convmath.js";
 import { colourScale } from "../../src/convbook/widgets/draw.js";
+import {
+  counting, crossCorrelate, outputShape, outputSize, sizesGiving, stampCells, transposedConv,
+  transposedShape, unreached, windowTerms,
+} from "../../src/convbook/widgets/window_math.js";
 
 const cases = JSON.parse(readFileSync(0, "utf8"));
 const results = cases.map((c) => {
@@ -10,6 +14,17 @@ const results = cases.map((c) => {
   if (c.op === "conv") return corr2d(c.X, flip(c.K));
   if (c.op === "learn") return learnKernel(c.X, c.Y, c.init, c.lr, c.epochs);
   if (c.op === "scale") return colourScale(c.low, c.high);
+  if (c.op === "window_shape") return outputShape(c.image, c.kernel, c.settings);
+  if (c.op === "window_size") {
+    const [, k, p, s, d] = c.axis;
+    return [outputSize(...c.axis), unreached(...c.axis), sizesGiving(outputSize(...c.axis), k, p, s, d)];
+  }
+  if (c.op === "cross_correlate") return crossCorrelate(c.X, c.K, c.settings);
+  if (c.op === "window_terms") return windowTerms(c.X, c.K, c.i, c.j, c.settings);
+  if (c.op === "transposed_shape") return transposedShape(c.image, c.kernel, c.settings);
+  if (c.op === "transposed_conv") return transposedConv(c.X, c.K, c.settings);
+  if (c.op === "stamps") return stampCells(c.i, c.j, c.kernel, c.settings);
+  if (c.op === "counting") return counting(c.n);
   throw new Error(`unknown op ${c.op}`);
 });
 process.stdout.write(JSON.stringify(results));

@@ -7,5 +7,6 @@ Each widget is a Python class (anywidget) whose front end is ES modules beside i
 
 from convbook.widgets.kernel_explorer import KernelExplorer
 from convbook.widgets.lr_explorer import LearningRateExplorer
+from convbook.widgets.window_explorer import WindowExplorer
 
-__all__ = ["KernelExplorer", "LearningRateExplorer"]
+__all__ = ["KernelExplorer", "LearningRateExplorer", "WindowExplorer"]
