@@ -27,7 +27,7 @@ from browser import (
     require_chromium,
 )
 from browser import serve as serve_folder
-from conftest import ROOT
+from helpers import ROOT
 
 HTML = ROOT / "_build" / "html"
 WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
