@@ -63,7 +63,9 @@ $(ASSETS)/.copied: node_modules/.package-lock.json assets/require-config.js
 	cp node_modules/$(FONTS)/*.woff* node_modules/$(FONTS)/*.ttf $(ASSETS)/extra/book/$(FONTS)/
 	touch $@
 
+# The HTML is written afresh each time (Sphinx keeps the pages of removed chapters otherwise).
 book: $(STAMP) $(ASSETS)/.copied $(BUNDLES)
+	rm -rf _build/html
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "Open file://$(CURDIR)/_build/html/index.html"
 
