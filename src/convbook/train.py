@@ -111,18 +111,21 @@ def learn_kernel(
         for epoch in range(1, epochs + 1):
             l = (F.conv2d(X4, weight) - Y4) ** 2
             loss = l.sum()
+            value = loss.item()  # one read of the loss per epoch
+            if not math.isfinite(value):
+                diverged_at = epoch
+                break
             weight.grad = None
-            if math.isfinite(loss.item()):
-                loss.backward()
-                with torch.no_grad():
-                    weight -= lr * weight.grad
-            if not (math.isfinite(loss.item()) and bool(torch.isfinite(weight).all())):
+            loss.backward()
+            with torch.no_grad():
+                weight -= lr * weight.grad
+            if not bool(torch.isfinite(weight).all()):
                 diverged_at = epoch
                 break
             if epoch > len(kernels):  # grow by doubling: long runs stay one tensor
                 kernels = torch.cat([kernels, torch.empty_like(kernels)])
             kernels[epoch - 1] = weight.detach().reshape(kernel_size)
-            losses.append(loss.item())
+            losses.append(value)
             progress.update()
     return History(start, lr, losses, kernels[: len(losses)], diverged_at)
 
