@@ -44,8 +44,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 # Each widget's front end: its ES module and the modules it imports, bundled by esbuild
 # into the one file the Python class loads (committed, so `pip install .` needs no Node).
 WIDGETS := src/convbook/widgets
-BUNDLES := $(WIDGETS)/static/kernel_explorer.js $(WIDGETS)/static/lr_explorer.js \
-           $(WIDGETS)/static/window_explorer.js
+# A widget is <name>_explorer.py with its entry module <name>_explorer.js; the other .js files are
+# modules they import.
+BUNDLES := $(patsubst $(WIDGETS)/%,$(WIDGETS)/static/%,$(wildcard $(WIDGETS)/*_explorer.js))
 ESBUILD := node_modules/.bin/esbuild --bundle --format=esm --log-level=warning
 
 $(WIDGETS)/static/%.js: $(WIDGETS)/%.js $(wildcard $(WIDGETS)/*.js) node_modules/.package-lock.json

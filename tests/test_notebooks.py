@@ -225,9 +225,10 @@ def test_every_exercise_has_a_folded_executed_solution(path: Path, notebooks):
 def test_stored_widget_code_is_the_current_code(notebooks):
     """The static book runs the JavaScript and CSS saved with each widget: they must be today's."""
     widgets = ROOT / "src" / "convbook" / "widgets"
+    names = [path.stem for path in widgets.glob("*_explorer.js")]
     current = {
         (widgets / "static" / f"{name}.js").read_text(): (widgets / f"{name}.css").read_text()
-        for name in ("kernel_explorer", "lr_explorer", "window_explorer")
+        for name in names
     }
     saved = [
         model["state"]
@@ -238,7 +239,7 @@ def test_stored_widget_code_is_the_current_code(notebooks):
         .values()
         if "_esm" in model["state"]
     ]
-    assert len(saved) == 3
+    assert len(saved) == len(names)
     for state in saved:
         assert state["_esm"] in current, "re-run the widget chapters: make notebooks"
         assert state.get("_css") == current[state["_esm"]], "re-run the widget chapters"
