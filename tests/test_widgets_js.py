@@ -362,7 +362,9 @@ ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 
 
 @pytest.mark.skipif(not ESBUILD.exists(), reason="needs esbuild: npm ci")
-@pytest.mark.parametrize("name", ["kernel_explorer", "lr_explorer", "window_explorer"])
+@pytest.mark.parametrize(
+    "name", sorted(p.stem for p in (ROOT / "src/convbook/widgets").glob("*_explorer.js"))
+)
 def test_each_bundle_is_what_esbuild_builds_from_the_sources(name, tmp_path):
     widgets = ROOT / "src" / "convbook" / "widgets"
     out = tmp_path / f"{name}.js"
