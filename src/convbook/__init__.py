@@ -23,6 +23,7 @@ from convbook.fast import (
     fast_method,
     torch_corr2d,
 )
+from convbook.fused import corr2d_fused
 from convbook.kernels import describe_kernel, kernel, kernel_names
 from convbook.layers import Conv2D
 from convbook.matrix import corr2d_matmul, im2col, toeplitz
@@ -30,6 +31,7 @@ from convbook.ops import conv2d_true, corr2d, cross_correlate, output_shape, tra
 from convbook.plot import (
     descent_paths,
     loss_curve,
+    roofline_plot,
     show_images,
     show_matrices,
     sliding_window,
@@ -51,12 +53,14 @@ __all__ = [
     "learn_kernel",
     "loss_curve",
     "output_shape",
+    "roofline_plot",
     "photo",
     "show_images",
     "show_matrices",
     "corr2d_matmul",
     "corr2d_fast",
     "corr2d_fft",
+    "corr2d_fused",
     "corr2d_shift",
     "corr2d_unfold",
     "fast_method",

@@ -1,11 +1,17 @@
 """How fast is each cross-correlation? ``python -m convbook.bench`` times them all.
 
-Every implementation in :mod:`convbook.ops` is timed on random images and kernels over a
-sweep of sizes, with PyTorch's ``F.conv2d`` as the yardstick: one warm-up call, then
-``--repeats`` timed calls, the methods taking turns so that a busy machine slows them all
-alike; the median is kept. The table printed gives each method's time as a multiple of
+Every implementation in :mod:`convbook.fast`, :mod:`convbook.fused`, :mod:`convbook.ops`
+and :mod:`convbook.matrix`, and the peers of :mod:`convbook.peers` (OpenCV, SciPy, the
+memory floor), is timed on random images and kernels over a sweep of sizes, with
+PyTorch's ``F.conv2d`` as the yardstick. At each point every method is called once and
+its answer checked against ``F.conv2d``'s on the valid region (a method that disagrees
+is not timed); that call is the warm-up (for the fused form it compiles, and the compile
+time is kept apart). Then come ``--repeats`` rounds, the methods taking turns in a
+shuffled order so that a busy machine slows them all alike. Every round's time is kept,
+and the median. The table printed gives each method's median as a multiple of
 ``F.conv2d``'s (below 1: faster). The rows go to a CSV file, and the machine they were
-measured on (processor, cores, threads, torch version, date) to a JSON file beside it.
+measured on (processor, cores, threads, torch version, date, load, and with
+``--roofline`` its memory bandwidth and peak arithmetic rate) to a JSON file beside it.
 
     python -m convbook.bench --sizes 256 512 --kernels 3 31 --csv bench-cpu.csv
 
@@ -17,34 +23,50 @@ would not fit in ``MATRIX_MAX_BYTES``; the table says so.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime
 import json
+import math
 import os
 import platform
 import random
 import statistics
+import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import torch
 from tqdm import tqdm
 
-from convbook import fast, matrix, ops
+from convbook import fast, fused, matrix, ops, peers, roofline
 
 LOOP_MAX_OUTPUTS = 64 * 64  # the Python loop costs ~10 us per output pixel
 MATRIX_MAX_BYTES = 1 << 29  # 512 MiB for an im2col or Toeplitz matrix
 ANCHOR = "conv2d"
-COLUMNS = ["device", "method", "size", "kernel", "seconds", "ratio", "repeats", "status"]
+COLUMNS = [
+    "device",
+    "method",
+    "size",
+    "kernel",
+    "seconds",
+    "ratio",
+    "repeats",
+    "status",
+    "compile",
+    "rounds",
+]
+PEERS = ["filter2d", "ndimage", "oaconvolve", "floor"]
 
 
 def methods() -> dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]]:
     """Every implementation by its short name, ``conv2d`` (the yardstick) first.
 
-    >>> list(methods())
-    ['conv2d', 'corr2d', 'unfold', 'shift', 'fft', 'fast', 'matmul']
+    >>> list(methods())  # doctest: +NORMALIZE_WHITESPACE
+    ['conv2d', 'corr2d', 'unfold', 'shift', 'fft', 'fused', 'fast', 'matmul',
+     'filter2d', 'ndimage', 'oaconvolve', 'floor']
     """
     return {
         ANCHOR: fast.torch_corr2d,  # F.conv2d on a batch of one image with one channel
@@ -52,12 +74,17 @@ def methods() -> dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]]
         "unfold": fast.corr2d_unfold,
         "shift": fast.corr2d_shift,
         "fft": fast.corr2d_fft,
+        "fused": fused.corr2d_fused,
         "fast": fast.corr2d_fast,
         "matmul": matrix.corr2d_matmul,
+        "filter2d": peers.filter2d,
+        "ndimage": peers.ndimage,
+        "oaconvolve": peers.oaconvolve,
+        "floor": peers.memory_floor,
     }
 
 
-def skip_reason(method: str, size: int, kernel: int) -> str | None:
+def skip_reason(method: str, size: int, kernel: int, device: str = "cpu") -> str | None:
     """Why ``method`` is not timed on a ``size``-square image and ``kernel``-square kernel.
 
     >>> skip_reason("corr2d", 2048, 3)
@@ -72,14 +99,51 @@ def skip_reason(method: str, size: int, kernel: int) -> str | None:
         return "skipped: the im2col matrix would not fit in memory"
     if method == "matmul" and out * size**2 * 4 > MATRIX_MAX_BYTES:
         return "skipped: the Toeplitz matrix would not fit in memory"
+    if method == "fused" and (why := fused.cannot_compile(device)) is not None:
+        return f"skipped: {why}"
+    return peers.missing(method, device)
+
+
+def disagreement(
+    name: str, Y: torch.Tensor, reference: torch.Tensor, X: torch.Tensor, K: torch.Tensor
+) -> str | None:
+    """Why ``Y``, method ``name``'s answer, is not ``reference`` (``F.conv2d``'s), or ``None``.
+
+    The memory floor must return ``X`` exactly. A correlation must have the reference's
+    shape and lie within ``tolerance`` of it: float32's (or the dtype's) rounding,
+    scaled by the size of the numbers summed, ``max|X| * sum|K|``, and by the length of
+    the sums, ``k_h * k_w`` terms (or the FFT's ``log2`` of the image's pixels).
+
+    >>> X, K = torch.ones(4, 4), torch.ones(2, 2)
+    >>> disagreement("shift", torch.full((3, 3), 4.0), torch.full((3, 3), 4.0), X, K) is None
+    True
+    >>> disagreement("shift", torch.zeros(3, 3), torch.full((3, 3), 4.0), X, K)
+    'failed: differs from F.conv2d by 4 (tolerance 7.8e-06)'
+    """
+    if name == "floor":
+        return None if torch.equal(Y, X) else "failed: the copy differs from the image"
+    if tuple(Y.shape) != tuple(reference.shape):
+        return f"failed: shape {tuple(Y.shape)}, F.conv2d gives {tuple(reference.shape)}"
+    error = float((Y.to(reference.dtype) - reference).abs().max())
+    allowed = tolerance(X, K)
+    if not error <= allowed:  # also catches NaN
+        return f"failed: differs from F.conv2d by {error:.3g} (tolerance {allowed:.2g})"
     return None
 
 
-def machine_info(device: str) -> dict[str, object]:
-    """What the timings were measured on: processor, cores, threads, torch, date.
+def tolerance(X: torch.Tensor, K: torch.Tensor) -> float:
+    """The largest difference from ``F.conv2d`` accepted for a correlation of ``X`` with ``K``."""
+    eps = torch.finfo(X.dtype).eps
+    terms = max(K.numel(), math.log2(X.numel() + 1))
+    return 4 * eps * terms * float(X.abs().max()) * float(K.abs().sum())
 
-    >>> sorted(machine_info("cpu"))[:3]
-    ['cores', 'cpu', 'date']
+
+def machine_info(device: str) -> dict[str, object]:
+    """What the timings were measured on: processor, cores, threads, torch, date, and
+    the versions of OpenCV (with its threads) and SciPy where installed.
+
+    >>> {"cores", "cpu", "date", "threads"} <= set(machine_info("cpu"))
+    True
     """
     cpu = platform.processor() or platform.machine()
     try:
@@ -98,19 +162,47 @@ def machine_info(device: str) -> dict[str, object]:
         "python": platform.python_version(),
         "date": datetime.date.today().isoformat(),
     }
+    caches = _caches()
+    if caches:
+        info["caches"] = caches
     if device == "cuda":
         info["gpu"] = torch.cuda.get_device_name()
+    if peers.missing("filter2d") is None:
+        import cv2
+
+        info["opencv"] = cv2.__version__
+        info["opencv_threads"] = cv2.getNumThreads()
+    if peers.missing("ndimage") is None:
+        import scipy
+
+        info["scipy"] = scipy.__version__  # one thread: ndimage and oaconvolve's default
     return info
 
 
-def _time_once(f: Callable, X: torch.Tensor, K: torch.Tensor, cuda: bool) -> float:
+def _caches() -> dict[str, str]:
+    """The first core's data caches as Linux lists them, e.g. ``{"L3": "32768K"}``."""
+    caches = {}
+    for index in sorted(Path("/sys/devices/system/cpu/cpu0/cache").glob("index*")):
+        try:
+            kind = (index / "type").read_text().strip()
+            if kind in ("Data", "Unified"):
+                level = (index / "level").read_text().strip()
+                caches[f"L{level}"] = (index / "size").read_text().strip()
+        except OSError:
+            continue
+    return caches
+
+
+def _time_once(
+    f: Callable, X: torch.Tensor, K: torch.Tensor, cuda: bool
+) -> tuple[float, torch.Tensor]:
     if cuda:
         torch.cuda.synchronize()
     start = time.perf_counter()
-    f(X, K)
+    Y = f(X, K)
     if cuda:
         torch.cuda.synchronize()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, Y
 
 
 def time_point(
@@ -121,12 +213,15 @@ def time_point(
     device: str = "cpu",
     max_seconds: float = 20.0,
 ) -> list[dict[str, object]]:
-    """Median seconds of each method on one random ``size``-square image and kernel.
+    """Every round's seconds, and the median, of each method on one random point.
 
-    One warm-up call each, then ``repeats`` rounds in which every method runs once, in
-    an order shuffled each round (a method's time can depend on what ran just before).
-    A method whose warm-up took over ``max_seconds`` is not timed further; one that took
-    over a second gets 3 rounds at most.
+    One warm-up call each, whose answer is checked against ``F.conv2d``'s
+    (:func:`disagreement`; a method that fails is not timed); time spent compiling the
+    fused form during the warm-up is kept in ``compile``. Then ``repeats`` rounds in
+    which every method runs once, in an order shuffled each round (a method's time can
+    depend on what ran just before). A method whose warm-up took over ``max_seconds``
+    (compiling aside) is not timed further; one that took over a second gets 3 rounds
+    at most.
 
     >>> [row["status"] for row in time_point(["conv2d", "shift"], 8, 3, repeats=1)]
     ['ok', 'ok']
@@ -140,15 +235,28 @@ def time_point(
     times: dict[str, list[float]] = {}
     rounds = repeats
     with torch.no_grad():
+        reference = fast.torch_corr2d(X, K)
         for name in names:
-            row = {"device": device, "method": name, "size": size, "kernel": kernel}
+            row: dict[str, object] = {
+                "device": device,
+                "method": name,
+                "size": size,
+                "kernel": kernel,
+                "compile": None,
+            }
             rows[name] = row
-            reason = skip_reason(name, size, kernel)
+            reason = skip_reason(name, size, kernel, device)
             if reason is None:
-                warm = _time_once(table[name], X, K, cuda)
-                if warm > max_seconds:
+                compiled_before = sum(fused.COMPILE_SECONDS.values())
+                warm, Y = _time_once(table[name], X, K, cuda)
+                compiling = sum(fused.COMPILE_SECONDS.values()) - compiled_before
+                if compiling > 0:
+                    row["compile"] = compiling
+                    warm -= compiling
+                reason = disagreement(name, Y, reference, X, K)
+                if reason is None and warm > max_seconds:
                     reason = f"skipped: one call took {warm:.0f} s"
-                else:
+                if reason is None:
                     times[name] = []
                     if warm > 1.0:
                         rounds = min(rounds, 3)
@@ -158,13 +266,14 @@ def time_point(
         for _ in range(rounds):
             shuffle(order)  # no method always runs right after the same other one
             for name in order:
-                times[name].append(_time_once(table[name], X, K, cuda))
+                times[name].append(_time_once(table[name], X, K, cuda)[0])
     anchor = statistics.median(times[ANCHOR]) if times.get(ANCHOR) else None
     for name, row in rows.items():
         seconds = statistics.median(times[name]) if name in times else None
         row["seconds"] = seconds
         row["ratio"] = seconds / anchor if seconds is not None and anchor else None
         row["repeats"] = len(times.get(name, []))
+        row["rounds"] = times.get(name, [])
     return list(rows.values())
 
 
@@ -211,8 +320,10 @@ def write_csv(rows: Sequence[dict[str, object]], path: Path, info: dict[str, obj
 def read_csv(path: str | Path) -> tuple[list[dict[str, object]], dict[str, object]]:
     """The rows of a CSV written by :func:`write_csv`, numbers as numbers, and its machine.
 
-    Skipped points have ``seconds`` and ``ratio`` of ``None``; the machine description is
-    empty if the JSON file beside the CSV is missing.
+    Skipped points have ``seconds`` and ``ratio`` of ``None``; ``rounds`` is the list of
+    every round's seconds and ``compile`` the seconds spent compiling, or ``None`` (both
+    also for CSVs written before they were recorded: ``[]`` and ``None``). The machine
+    description is empty if the JSON file beside the CSV is missing.
     """
     path = Path(path)
     with path.open(newline="") as f:
@@ -221,8 +332,9 @@ def read_csv(path: str | Path) -> tuple[list[dict[str, object]], dict[str, objec
             row: dict[str, object] = dict(r)
             for key in ("size", "kernel", "repeats"):
                 row[key] = int(r[key])
-            for key in ("seconds", "ratio"):
-                row[key] = float(r[key]) if r[key] else None
+            for key in ("seconds", "ratio", "compile"):
+                row[key] = float(r[key]) if r.get(key) else None
+            row["rounds"] = [float(t) for t in (r.get("rounds") or "").split()]
             rows.append(row)
     sidecar = path.with_suffix(".json")
     info = json.loads(sidecar.read_text()) if sidecar.exists() else {}
@@ -232,6 +344,8 @@ def read_csv(path: str | Path) -> tuple[list[dict[str, object]], dict[str, objec
 def _csv_value(v: object) -> object:
     if v is None:
         return ""
+    if isinstance(v, list):
+        return " ".join(f"{t:.6g}" for t in v)
     return f"{v:.6g}" if isinstance(v, float) else v
 
 
@@ -239,10 +353,11 @@ def parser() -> argparse.ArgumentParser:
     """The command line of ``python -m convbook.bench``."""
     p = argparse.ArgumentParser(
         prog="python -m convbook.bench",
-        description="Time every 2-D cross-correlation in convbook.ops against F.conv2d "
-        "on square random images and kernels; print each method's time as a multiple "
-        "of F.conv2d's and write all timings to a CSV (machine description in a .json "
-        "file beside it).",
+        description="Time every 2-D cross-correlation of convbook, and OpenCV, SciPy and a "
+        "plain copy (the memory floor), against F.conv2d on square random images and "
+        "kernels, each checked against F.conv2d first; print each method's median time "
+        "as a multiple of F.conv2d's and write every round's time to a CSV (machine "
+        "description in a .json file beside it).",
     )
     p.add_argument(
         "--sizes",
@@ -278,7 +393,8 @@ def parser() -> argparse.ArgumentParser:
         "--threads",
         type=int,
         default=None,
-        help="torch.set_num_threads for the CPU (default: torch's own choice)",
+        help="threads for PyTorch (torch.set_num_threads) and OpenCV (cv2.setNumThreads) "
+        "on the CPU (default: their own choice)",
     )
     p.add_argument(
         "--methods",
@@ -294,6 +410,24 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         metavar="PATH",
         help="where to write the CSV (default: bench-DEVICE.csv here)",
+    )
+    p.add_argument(
+        "--load",
+        action="store_true",
+        help="keep one core busy with a second process (python -c 'while True: pass') "
+        "while timing, to see each method under load",
+    )
+    p.add_argument(
+        "--roofline",
+        action="store_true",
+        help="also measure the memory bandwidth (a 256 MiB copy) and the peak float32 "
+        "rate (a 1024 x 1024 matrix product), with one thread and with --threads, "
+        "into the JSON file",
+    )
+    p.add_argument(
+        "--fit",
+        action="store_true",
+        help="print the cost-model constants of convbook.fast.COSTS fitted to this run",
     )
     p.add_argument(
         "--max-seconds",
@@ -319,24 +453,103 @@ def main(argv: Sequence[str] | None = None) -> list[dict[str, object]]:
     if min(args.sizes + args.kernels) < 1 or args.repeats < 1:
         p.error("sizes, kernels and repeats must be at least 1")
     if args.threads is not None:
-        torch.set_num_threads(args.threads)
+        set_threads(args.threads)
+    if args.device == "cuda":  # every method in float32: cuDNN may not round to TF32
+        torch.backends.cudnn.allow_tf32 = False
+        torch.backends.cuda.matmul.allow_tf32 = False
     points = [(n, k) for n in sorted(set(args.sizes)) for k in sorted(set(args.kernels)) if k <= n]
     rows: list[dict[str, object]] = []
-    for size, kernel in tqdm(points, desc="bench", unit="point", disable=None):
-        rows += time_point(names, size, kernel, args.repeats, args.device, args.max_seconds)
-    info = machine_info(args.device)
+    with busy_core(args.load):
+        for size, kernel in tqdm(points, desc="bench", unit="point", disable=None):
+            rows += time_point(names, size, kernel, args.repeats, args.device, args.max_seconds)
+        info = machine_info(args.device)
+        info["load"] = "one busy process" if args.load else None
+        if args.device == "cuda":
+            info["tf32"] = False
+        if args.roofline and args.device == "cpu":
+            info["roofline"] = [roofline.measure(t) for t in sorted({1, torch.get_num_threads()})]
     print(
         f"{info['device']}: {info.get('gpu', info['cpu'])}, {info['threads']} threads, "
-        f"torch {info['torch']}; time of F.conv2d, then each method's as a multiple of it"
+        f"torch {info['torch']}{', one core kept busy' if args.load else ''}; "
+        "median time of F.conv2d, then each method's as a multiple of it"
     )
     print(format_table(rows, names))
     skipped = sorted({(r["method"], r["status"]) for r in rows if r["status"] != "ok"})
     for method, status in skipped:
         print(f"{method}: {status} at some points")
+    compiles = [r["compile"] for r in rows if r["compile"] is not None]
+    if compiles:
+        print(
+            f"compiling the fused form: {len(compiles)} compile(s), {min(compiles):.1f} to "
+            f"{max(compiles):.1f} s each (not in the times above)"
+        )
+    for measured in info.get("roofline", []):
+        print(
+            f"roofline, {measured['threads']} thread(s): bandwidth "
+            f"{measured['bandwidth']['median'] / 1e9:.1f} GB/s, peak "
+            f"{measured['peak']['median'] / 1e9:.1f} Gflop/s (medians)"
+        )
+    if args.fit:
+        print("fitted COSTS:", json.dumps(fit_costs(rows), indent=None))
     path = args.csv or Path(f"bench-{args.device}.csv")
     sidecar = write_csv(rows, path, info)
     print(f"wrote {path} and {sidecar}")
     return rows
+
+
+def set_threads(threads: int) -> None:
+    """Give PyTorch and OpenCV (where installed) ``threads`` threads each."""
+    torch.set_num_threads(threads)
+    if peers.missing("filter2d") is None:
+        import cv2
+
+        cv2.setNumThreads(threads)
+
+
+@contextlib.contextmanager
+def busy_core(on: bool) -> Iterator[None]:
+    """With ``on``, keep one core busy with a second Python process during the body."""
+    if not on:
+        yield
+        return
+    process = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        time.sleep(0.5)  # let it start spinning
+        yield
+    finally:
+        process.kill()
+        process.wait()
+
+
+def fit_costs(rows: Sequence[dict[str, object]]) -> dict[str, tuple[float, float]]:
+    """``(launch, per_unit)`` per method of the cost model, fitted to the rows' medians.
+
+    Least squares on the relative error of ``launch * calls + per_unit * work`` (calls
+    and work as in :func:`convbook.fast.modelled_seconds`), over the timed points of
+    ``shift``, ``fused``, ``fft`` and ``conv2d``; a negative constant is set to 0 and the
+    other refitted. What ``COSTS`` should hold for the device the rows were timed on.
+    """
+    fitted: dict[str, tuple[float, float]] = {}
+    for method in ("shift", "fused", "fft", "conv2d"):
+        timed = [r for r in rows if r["method"] == method and r["seconds"]]
+        if len(timed) < 2:
+            continue
+        A, t = [], []
+        for r in timed:
+            n, k, seconds = int(r["size"]), int(r["kernel"]), float(r["seconds"])
+            calls = fast.modelled_seconds(n, n, k, k, {method: (1.0, 0.0)})[method]
+            work = fast.modelled_seconds(n, n, k, k, {method: (0.0, 1.0)})[method]
+            A.append([calls / seconds, work / seconds])
+            t.append(1.0)
+        A_t = torch.tensor(A, dtype=torch.float64)
+        ones = torch.tensor(t, dtype=torch.float64)[:, None]
+        launch, per_unit = torch.linalg.lstsq(A_t, ones).solution[:, 0].tolist()
+        if launch < 0 or per_unit < 0:
+            column = 1 if launch < 0 else 0
+            only = torch.linalg.lstsq(A_t[:, column : column + 1], ones).solution.item()
+            launch, per_unit = (0.0, only) if column == 1 else (only, 0.0)
+        fitted[method] = (float(f"{launch:.2g}"), float(f"{per_unit:.2g}"))
+    return fitted
 
 
 if __name__ == "__main__":  # pragma: no cover

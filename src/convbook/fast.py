@@ -3,20 +3,25 @@ fast is a convolution?").
 
 ``corr2d_unfold`` (a strided view and one contraction), ``corr2d_shift`` (a sum of shifted
 images), ``corr2d_fft`` (the Fourier transform), and ``corr2d_fast``, which picks among
-them and PyTorch's own ``F.conv2d`` with a cost model measured by ``python -m
-convbook.bench``. ``torch_corr2d`` is that ``F.conv2d`` call for one 2-D image: the
-yardstick every form is measured and tested against.
+them, the compiled form of :mod:`convbook.fused` and PyTorch's own ``F.conv2d`` with a
+cost model measured by ``python -m convbook.bench``. ``torch_corr2d`` is that
+``F.conv2d`` call for one 2-D image: the yardstick every form is measured and tested
+against.
 """
 
 from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Mapping
 
 import torch
 import torch.nn.functional as F
 
+from convbook import fused
 from convbook.checks import check_image_and_kernel, check_kernel_size
+from convbook.cores import cores_short, one_thread
+from convbook.fused import cannot_compile
 from convbook.matrix import windows
 from convbook.ops import Form, output_shape, redo_if_overflowed
 
@@ -131,8 +136,9 @@ def corr2d_fft(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     the *circular* correlation; its top-left ``out_h x out_w`` block never wraps around,
     so it is exactly the valid correlation, up to float rounding. Cost ``O(n log n)`` in
     the number of pixels, whatever the kernel size: the way to go for large kernels.
-    Half-precision inputs are computed in float32. Same checks as :func:`corr2d`; works
-    under autograd and on any device.
+    Half-precision inputs are
+    computed in float32. Same checks as :func:`corr2d`; works under autograd and on any
+    device.
 
     Refused: exactly what :func:`corr2d` refuses, with the same messages.
 
@@ -144,10 +150,19 @@ def corr2d_fft(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     if X.dtype in HALF:
         return corr2d_fft(X.float(), K.float()).to(X.dtype)
     size = (_fft_size(X.shape[0]), _fft_size(X.shape[1]))
-    spectrum = torch.fft.rfft2(X, s=size) * torch.fft.rfft2(K, s=size).conj()
     out_h, out_w = output_shape(X.shape, K.shape)
-    Y = torch.fft.irfft2(spectrum, s=size)[:out_h, :out_w].contiguous()
+    Y = torch.fft.irfft2(_product(X, K, size), s=size)[:out_h, :out_w].contiguous()
     return _finished(Y, X, K, corr2d_fft)
+
+
+def _product(X: torch.Tensor, K: torch.Tensor, size: tuple[int, int]) -> torch.Tensor:
+    """The spectrum of ``X`` times the conjugate of ``K``'s, both zero-padded to ``size``.
+
+    ``K``'s spectrum is computed along its ``k_h`` rows first and only then along the
+    columns: the rows of zeros that pad it to ``size`` are never transformed.
+    """
+    kernel = torch.fft.fft(torch.fft.rfft(K, n=size[1], dim=1), n=size[0], dim=0)
+    return torch.fft.rfft2(X, s=size) * kernel.conj()
 
 
 def torch_corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
@@ -165,35 +180,53 @@ def torch_corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
 
 
 # Cost model of corr2d_fast: seconds = launch * calls + per_unit * work, (launch, per_unit)
-# per method and device, read off medians from `python -m convbook.bench` (CPU: AMD EPYC,
-# one thread, torch 2.13; book/data/bench-cpu.csv) and, for CUDA, fitted to timings on an
-# H100 (cuDNN's F.conv2d fastest for small kernels, 39 us at 2048x2048/3x3; the FFT ahead
-# for kernels of 15 and up on images of 1024x1024 and up). Only the ranking matters.
+# per method and device. CPU: fitted by `python -m convbook.bench --fit` to a run of shift,
+# fused, fft and conv2d on images of 256 to 2048 with kernels of 3 to 31, on a quiet
+# two-core AMD EPYC with PyTorch's default 2 threads, torch 2.13 (2026-11-27). CUDA: fitted
+# to timings on an H100 before the fused form existed (cuDNN's F.conv2d fastest for small
+# kernels; the FFT ahead for kernels of 15 and up on images of 1024x1024 and up); the fused
+# form has no constants there until it is measured, so it is not chosen on a GPU. Only the
+# ranking matters.
 #   shift:  k_h*k_w + 2 calls, k_h*k_w passes over the output: work = k_h*k_w * out_h*out_w
-#   fft:    a few calls on the padded image (m pixels):  work = m * log2(m)
-#   conv2d: one call, PyTorch's own kernel (cuDNN on CUDA): work = k_h*k_w * out_h*out_w
+#   fused:  one call of one compiled loop:                  work = k_h*k_w * out_h*out_w
+#   fft:    a few calls on the padded image (m pixels):      work = m * log2(m)
+#   conv2d: one call, PyTorch's own kernel (cuDNN on CUDA):  work = k_h*k_w * out_h*out_w
+Costs = Mapping[str, tuple[float, float]]
 COSTS: dict[str, dict[str, tuple[float, float]]] = {
-    "cpu": {"shift": (1e-5, 3e-10), "fft": (3e-4, 9e-10), "conv2d": (2e-5, 1e-9)},
+    "cpu": {
+        "shift": (7.3e-6, 7.4e-11),
+        "fused": (7.6e-5, 4e-11),
+        "fft": (1.5e-4, 3.3e-10),
+        "conv2d": (2.3e-4, 1.9e-10),
+    },
     "cuda": {"shift": (1e-5, 4.5e-12), "fft": (1e-4, 6e-12), "conv2d": (2e-5, 1e-12)},
 }
+# The fused form is considered only from this many outputs up: compiling costs seconds
+# once per shape, which a call on a smaller image would take thousands of calls to repay.
+FUSED_MIN_OUTPUTS = 1 << 17
 
 
 def fast_method(
     image_shape: tuple[int, int] | torch.Size,
     kernel_shape: tuple[int, int] | torch.Size,
     device: str | torch.device = "cpu",
+    costs: Costs | None = None,
 ) -> str:
-    """The method :func:`corr2d_fast` uses for these shapes: ``"shift"``, ``"fft"`` or ``"conv2d"``.
+    """The method :func:`corr2d_fast` uses for these shapes: ``"shift"``, ``"fused"``,
+    ``"fft"`` or ``"conv2d"`` (for a float32 image that needs no gradient).
 
     Each method's time is modelled as ``launch * calls + per_unit * work`` with the
-    constants in ``COSTS`` (one set per device type) and the cheapest is chosen. On a CPU,
-    shifted sums win for small kernels and the FFT for large ones; on a GPU, cuDNN's
-    ``F.conv2d`` wins for small kernels and the FFT for large kernels on large images.
+    constants in ``costs`` (default: ``COSTS`` for the device type) and the cheapest is
+    chosen. The fused form (:func:`convbook.fused.corr2d_fused`) is a candidate only on
+    images with at least ``FUSED_MIN_OUTPUTS`` outputs, and only where this platform can
+    compile it (:func:`convbook.fused.cannot_compile`). On a CPU the compiled loop wins
+    for small kernels on large images, the shifted sums on small images and the FFT for
+    large kernels; on a GPU, cuDNN's ``F.conv2d`` wins for small kernels.
 
     Refused: shapes that are not pairs of positive ints, a kernel larger than the image,
     a device that is neither a CPU nor a CUDA device.
 
-    >>> fast_method((2048, 2048), (3, 3)), fast_method((256, 256), (31, 31))
+    >>> fast_method((256, 256), (3, 3)), fast_method((256, 256), (31, 31))
     ('shift', 'fft')
     >>> fast_method((2048, 2048), (3, 3), "cuda")
     'conv2d'
@@ -201,7 +234,10 @@ def fast_method(
     n_h, n_w = check_kernel_size(image_shape, "image_shape")
     k_h, k_w = check_kernel_size(kernel_shape, "kernel_shape")
     output_shape((n_h, n_w), (k_h, k_w))
-    return _cheapest(n_h, n_w, k_h, k_w, _device_type(device))
+    kind = _device_type(device)
+    if costs is None:
+        return _cheapest(n_h, n_w, k_h, k_w, kind, cannot_compile(kind) is None)
+    return cheapest(n_h, n_w, k_h, k_w, costs, cannot_compile(kind) is None)
 
 
 def _device_type(device: object) -> str:
@@ -215,25 +251,63 @@ def _device_type(device: object) -> str:
     return kind
 
 
-@functools.lru_cache(maxsize=1024)
-def _cheapest(n_h: int, n_w: int, k_h: int, k_w: int, device: str) -> str:
-    costs = COSTS[device]
-    padded = _fft_size(n_h) * _fft_size(n_w)
+def modelled_seconds(n_h: int, n_w: int, k_h: int, k_w: int, costs: Costs) -> dict[str, float]:
+    """Each method's modelled time for an ``n_h x n_w`` image and ``k_h x k_w`` kernel.
+
+    >>> sorted(modelled_seconds(64, 64, 3, 3, COSTS["cpu"]))
+    ['conv2d', 'fft', 'fused', 'shift']
+    """
     out_h, out_w = output_shape((n_h, n_w), (k_h, k_w))
     direct = k_h * k_w * out_h * out_w
-    seconds = {
-        "shift": costs["shift"][0] * (k_h * k_w + 2) + costs["shift"][1] * direct,
-        "fft": costs["fft"][0] + costs["fft"][1] * padded * math.log2(padded + 1),
-        "conv2d": costs["conv2d"][0] + costs["conv2d"][1] * direct,
+    calls_and_work = {
+        "shift": (k_h * k_w + 2, direct),
+        "fused": (1, direct),
+        "fft": (1, _fft_work(n_h, n_w)),
+        "conv2d": (1, direct),
     }
+    return {
+        method: launch * calls_and_work[method][0] + per_unit * calls_and_work[method][1]
+        for method, (launch, per_unit) in costs.items()
+    }
+
+
+def _fft_work(n_h: int, n_w: int) -> float:
+    """``m * log2(m)`` for the ``m`` pixels of the padded image :func:`corr2d_fft` transforms."""
+    m = _fft_size(n_h) * _fft_size(n_w)
+    return m * math.log2(m + 1)
+
+
+def cheapest(
+    n_h: int, n_w: int, k_h: int, k_w: int, costs: Costs, fused_possible: bool = True
+) -> str:
+    """The method with the least modelled time; the fused form only where it may be used.
+
+    >>> cheapest(2048, 2048, 3, 3, {"shift": (0, 2.0), "fused": (0, 1.0)})
+    'fused'
+    >>> cheapest(2048, 2048, 3, 3, {"shift": (0, 2.0), "fused": (0, 1.0)}, fused_possible=False)
+    'shift'
+    """
+    seconds = modelled_seconds(n_h, n_w, k_h, k_w, costs)
+    out_h, out_w = output_shape((n_h, n_w), (k_h, k_w))
+    if not fused_possible or out_h * out_w < FUSED_MIN_OUTPUTS:
+        seconds.pop("fused", None)
     return min(seconds, key=seconds.__getitem__)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cheapest(n_h: int, n_w: int, k_h: int, k_w: int, device: str, fused_possible: bool) -> str:
+    return cheapest(n_h, n_w, k_h, k_w, COSTS[device], fused_possible)
 
 
 def corr2d_fast(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     """Cross-correlation by whichever method :func:`fast_method` expects to be fastest.
 
     Same answer as :func:`corr2d` up to float rounding, same checks, works under
-    autograd and on CUDA tensors.
+    autograd and on CUDA tensors. The fused form is used only for float32 and float64
+    images that need no gradient; its first call for a shape compiles it (seconds), and
+    if compiling fails the next cheapest form is used, silently, from then on. When the
+    cores are taken by other processes (:func:`convbook.cores.cores_short`), a CPU call
+    runs on one thread: a multi-threaded operation waits for its slowest thread.
 
     Refused: exactly what :func:`corr2d` refuses, with the same messages.
 
@@ -243,5 +317,26 @@ def corr2d_fast(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     """
     X, K = check_image_and_kernel(X, K, scan_image=False)
     device = "cuda" if X.is_cuda else "cpu"
-    method = _cheapest(X.shape[0], X.shape[1], K.shape[0], K.shape[1], device)
-    return {"conv2d": torch_corr2d, "fft": corr2d_fft, "shift": corr2d_shift}[method](X, K)
+    fused_possible = (
+        X.dtype in (torch.float32, torch.float64)
+        and not _needs_grad(X, K)
+        and cannot_compile(device) is None
+    )
+    method = _cheapest(X.shape[0], X.shape[1], K.shape[0], K.shape[1], device, fused_possible)
+    if X.is_cuda or not cores_short():
+        return _run(method, X, K)
+    with one_thread():
+        return _run(method, X, K)
+
+
+def _run(method: str, X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
+    if method == "fused":
+        Y = fused.run(X, K)
+        if Y is not None:
+            return Y
+        device = "cuda" if X.is_cuda else "cpu"  # compiling failed just now: the next best
+        method = _cheapest(X.shape[0], X.shape[1], K.shape[0], K.shape[1], device, False)
+    return FORMS[method](X, K)
+
+
+FORMS = {"conv2d": torch_corr2d, "fft": corr2d_fft, "shift": corr2d_shift}  # and fused.run

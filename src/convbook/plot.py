@@ -431,3 +431,59 @@ def timing_plot(
     fig.tight_layout()
     plt.close(fig)
     return fig
+
+
+def roofline_plot(
+    points: Mapping[str, Sequence[tuple[float, float]]],
+    bandwidth: float,
+    peak: float,
+    title: str | None = None,
+) -> Figure:
+    """Log-log roofline: attained rate against arithmetic intensity, under the machine's roof.
+
+    ``points`` maps each method's name to ``(intensity, rate)`` pairs (flop per byte,
+    flop per second), drawn as markers joined in order of intensity, in the colour the
+    method has in :func:`timing_plot`. The roof, ``min(peak, bandwidth * intensity)``, is
+    a solid black line, with the ridge point ``peak / bandwidth`` marked by a dotted one.
+    Rates are shown in Gflop/s. Refused: a bandwidth or peak that is not positive, no
+    points at all.
+
+    >>> fig = roofline_plot({"shift": [(2.0, 5e9), (20.0, 3e10)]}, bandwidth=1e10, peak=5e10)
+    """
+    if not (bandwidth > 0 and peak > 0):
+        raise ValueError(f"bandwidth and peak must be positive, got {bandwidth!r} and {peak!r}")
+    names = [name for name, pairs in points.items() if pairs]
+    if not names:
+        raise ValueError("points holds no (intensity, rate) pair")
+    fig, ax = plt.subplots(figsize=(6, 4))
+    palette = plt.get_cmap("tab10").colors
+    order = _TIMING_ORDER + [n for n in names if n not in _TIMING_ORDER]
+    everything = [x for name in names for x, _ in points[name]]
+    ridge = peak / bandwidth
+    low, high = min(everything + [ridge]) / 2, max(everything + [ridge]) * 2
+    xs = [low, ridge, high]
+    roof = [bandwidth * low / 1e9, peak / 1e9, peak / 1e9]
+    ax.plot(xs, roof, color="black", lw=1.5, label="roof")
+    ax.axvline(ridge, color="black", lw=0.8, ls=":")
+    for name in names:
+        pairs = sorted(points[name])
+        color = palette[order.index(name) % len(palette)]
+        ax.plot(
+            [x for x, _ in pairs],
+            [y / 1e9 for _, y in pairs],
+            marker="o",
+            ms=4,
+            lw=0.8,
+            label=name,
+            color=color,
+        )
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("arithmetic intensity (flop per byte of minimal traffic)")
+    ax.set_ylabel("attained rate (Gflop/s)")
+    ax.set_title(title or "Roofline")
+    ax.legend(fontsize=8, ncol=2)
+    ax.grid(alpha=0.3, which="both")
+    fig.tight_layout()
+    plt.close(fig)
+    return fig

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The commands behind the stored benchmark runs that the chapter "How fast is a
+# convolution?" (book/speed.ipynb) reads. Run from the repository root on a quiet machine
+# (nothing else running), then re-execute book/speed.ipynb. About 15 minutes on 2 cores.
+set -euo pipefail
+python=${PYTHON:-.venv/bin/python}
+
+# 1. Every method and peer over the whole sweep, PyTorch's and OpenCV's default threads,
+#    with the roofline's two measurements and the cost constants fitted to the run.
+"$python" -m convbook.bench --repeats 7 --roofline --fit --csv book/data/bench-cpu.csv
+
+# 2. The same methods under load: a second process keeps one core busy throughout.
+"$python" -m convbook.bench --load --sizes 256 512 1024 2048 --kernels 3 5 7 15 31 \
+    --methods conv2d shift fft fused fast filter2d --repeats 7 --csv book/data/bench-cpu-load.csv

@@ -1,0 +1,210 @@
+"""The fused form of cross-correlation: the shifted-sum stencil compiled into one loop
+(chapter "How fast is a convolution?", section on operator fusion).
+
+``corr2d_shift`` makes ``k_h * k_w`` passes over the output, each a separate PyTorch
+call that reads a shifted copy of ``X`` and reads and writes ``Y``. Written as one
+expression and handed to ``torch.compile``, the same sum becomes one generated loop
+(vectorised C++ on a CPU, built with the system's C++ compiler; a Triton kernel on a
+GPU) that reads ``X`` once per tile and writes each output once. Compiling takes a few
+seconds, once per image shape, kernel shape, dtype, device and thread count; the
+compiled loop is kept, and :data:`COMPILE_SECONDS` records what each compile cost.
+Where compiling fails (no C++ compiler, no Triton), :func:`compiled` remembers it and
+returns ``None`` from then on, so that ``corr2d_fast`` can choose another form.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import math
+import shutil
+import time
+import types
+from collections.abc import Callable
+
+import torch
+
+from convbook.checks import check_image_and_kernel
+from convbook.cores import configured_threads
+
+Key = tuple[tuple[int, ...], tuple[int, ...], torch.dtype, str, int]
+
+Loop = Callable[[torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor]]
+COMPILE_SECONDS: dict[Key, float] = {}  # the one-off cost of each compile, in seconds
+_COMPILED: dict[Key, Loop] = {}
+_FAILED: dict[str, str] = {}  # device type -> why compiling failed there
+
+
+def stencil(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
+    """The shifted sum as one expression, row by row of ``K``: what gets compiled.
+
+    Each kernel row ``a`` contributes ``sum_b K[a, b] * X[a + i, b + j]``, written as a
+    window view over the columns and a sum over its last axis, so that the expression
+    grows with ``k_h`` and not with ``k_h * k_w`` (compiling a fully unrolled 31 x 31
+    sum took minutes). Run as it stands, it is an ordinary, unfused PyTorch expression.
+
+    >>> stencil(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
+    tensor([[19., 25.],
+            [37., 43.]])
+    """
+    k_h, k_w = K.shape
+    out_h = X.shape[0] - k_h + 1
+    Y = (X[0:out_h].unfold(1, k_w, 1) * K[0]).sum(-1)
+    for a in range(1, k_h):
+        Y = Y + (X[a : a + out_h].unfold(1, k_w, 1) * K[a]).sum(-1)
+    return Y
+
+
+def _stencil_and_row_sums(X: torch.Tensor, K: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    # What is compiled: the output and, in the same loop, each row's sum, so that the
+    # finiteness test of the output costs no second pass over it.
+    Y = stencil(X, K)
+    return Y, Y.sum(1)
+
+
+def cannot_compile(device: str | torch.device = "cpu") -> str | None:
+    """Why the fused form cannot be compiled for ``device`` here, or ``None`` if it can.
+
+    Checked without compiling: ``torch.compile`` must support this Python, a CPU needs a
+    C++ compiler on the ``PATH`` and a GPU needs Triton; and an earlier compile for the
+    device type must not have failed.
+
+    >>> cannot_compile("cpu") is None or isinstance(cannot_compile("cpu"), str)
+    True
+    """
+    kind = torch.device(device).type
+    return _FAILED.get(kind) or _cannot_build(kind)
+
+
+@functools.cache
+def _cannot_build(kind: str) -> str | None:
+    # What does not change while the program runs: looked up once per device type.
+    try:
+        supported = torch._dynamo.is_dynamo_supported()
+    except Exception:  # noqa: BLE001  (any failure here means: not supported)
+        supported = False
+    if not supported:
+        return "torch.compile does not support this Python"
+    if kind == "cpu" and not any(shutil.which(cc) for cc in ("g++", "c++", "clang++")):
+        return "no C++ compiler (g++, c++ or clang++) on the PATH"
+    if kind == "cuda" and importlib.util.find_spec("triton") is None:
+        return "Triton is not installed"
+    if kind not in ("cpu", "cuda"):
+        return f"no compiled form for device type {kind!r}"
+    return None
+
+
+def _key(X: torch.Tensor, K: torch.Tensor) -> Key:
+    return (tuple(X.shape), tuple(K.shape), X.dtype, str(X.device), configured_threads())
+
+
+def is_compiled(X: torch.Tensor, K: torch.Tensor) -> bool:
+    """Whether the loop for this image, kernel, dtype, device and thread count is ready."""
+    return _key(X, K) in _COMPILED
+
+
+def compiled(X: torch.Tensor, K: torch.Tensor) -> Loop | None:
+    """The compiled stencil for ``X`` and ``K``'s shapes, dtype and device, or ``None``.
+
+    The loop returns the output and the sum of each of its rows (the finiteness test).
+    The first call for a key compiles (timed into :data:`COMPILE_SECONDS`) by running the
+    loop once on ``X`` and ``K``. Each key gets its own copy of :func:`stencil`'s code,
+    so that no key's compiled loop pushes out another's (``torch.compile`` keeps a few
+    versions per function only). A failed compile returns ``None`` and is remembered
+    for the device type.
+    """
+    key = _key(X, K)
+    if key in _COMPILED:
+        return _COMPILED[key]
+    if cannot_compile(X.device) is not None:
+        return None
+    code = _stencil_and_row_sums.__code__.replace()
+    own_copy = types.FunctionType(code, _stencil_and_row_sums.__globals__, "stencil")
+    kept: dict[str, Loop] = {}
+    loop = torch.compile(own_copy, backend=_keeping(kept), dynamic=False, fullgraph=True)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(key[-1])  # the loop is generated for the configured threads
+    start = time.perf_counter()
+    try:
+        with torch.no_grad():
+            loop(X, K)
+    except Exception as error:  # noqa: BLE001  (a compiler missing or broken, any way)
+        _FAILED[X.device.type] = f"compiling failed: {type(error).__name__}"
+        return None
+    finally:
+        torch.set_num_threads(threads)
+    COMPILE_SECONDS[key] = time.perf_counter() - start
+    _COMPILED[key] = kept.get("direct", loop)
+    return _COMPILED[key]
+
+
+def _keeping(kept: dict[str, Loop]) -> Callable:
+    """Inductor as ``torch.compile``'s backend, keeping what it compiled in ``kept``.
+
+    ``torch.compile``'s wrapper checks, on every call, that the inputs still match what
+    was compiled (about 20 us a call, measured here on a 16 x 16 image, 4 times the loop's
+    own time). The key of :data:`_COMPILED` already guarantees that, so the compiled
+    graph is kept to be called directly, as ``kept["direct"]``, where its inputs are
+    recognised (``X`` and ``K``); otherwise the checked wrapper is used.
+    """
+    from torch._inductor.compile_fx import compile_fx
+
+    def backend(graph: torch.fx.GraphModule, example_inputs: list) -> Callable:
+        compiled_graph = compile_fx(graph, example_inputs)
+        names = [node.name.lower() for node in graph.graph.nodes if node.op == "placeholder"]
+        if sorted(names) == ["l_k_", "l_x_"]:
+            x_first = names[0] == "l_x_"
+            kept["direct"] = (
+                (lambda X, K: tuple(compiled_graph(X, K)))
+                if x_first
+                else (lambda X, K: tuple(compiled_graph(K, X)))
+            )
+        return compiled_graph
+
+    return backend
+
+
+def corr2d_fused(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
+    """Cross-correlation by the compiled stencil: one loop that writes each output once.
+
+    The first call for each image shape, kernel shape, dtype, device and thread count
+    compiles (seconds); later calls run the kept loop (on contiguous copies of inputs
+    that are not contiguous). Under autograd (an input that requires grad) the stencil
+    runs uncompiled, as ordinary PyTorch operations, so that gradients flow.
+    Half-precision inputs are summed in float32. Same checks as :func:`corr2d`.
+
+    Refused: exactly what :func:`corr2d` refuses, with the same messages; and a
+    ``RuntimeError`` that says why, where this platform cannot compile (see
+    :func:`cannot_compile`; ``corr2d_fast`` then uses another form).
+
+    >>> corr2d_fused(torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]]))
+    tensor([[19., 25.],
+            [37., 43.]])
+    """
+    from convbook.fast import HALF, _finished  # fast imports this module
+
+    X, K = check_image_and_kernel(X, K, scan_image=False)
+    if X.dtype in HALF:
+        return corr2d_fused(X.float(), K.float()).to(X.dtype)
+    if torch.is_grad_enabled() and (X.requires_grad or K.requires_grad):
+        return _finished(stencil(X, K), X, K, corr2d_fused)
+    Y = run(X, K)
+    if Y is None:
+        raise RuntimeError(f"corr2d_fused: {cannot_compile(X.device)}")
+    return Y
+
+
+def run(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor | None:
+    """``X`` correlated with ``K`` (checked, same dtype, no gradient needed) by the
+    compiled loop, compiling it first if need be; ``None`` where it cannot be compiled."""
+    from convbook.fast import _finished  # fast imports this module
+
+    X, K = X.contiguous(), K.contiguous()  # the loop is compiled for contiguous tensors
+    loop = compiled(X, K)
+    if loop is None:
+        return None
+    with torch.no_grad():
+        Y, row_sums = loop(X, K)
+    if math.isfinite(float(row_sums.sum())):
+        return Y
+    return _finished(Y, X, K, corr2d_fused)
