@@ -32,7 +32,7 @@ from helpers import ROOT
 HTML = ROOT / "_build" / "html"
 WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MODES = ["light", "dark"]
-WIDGETS = ".cb-kx, .cb-lr, .cb-wx"  # the book's three explorers (src/convbook/widgets)
+WIDGETS = ".cb-kx, .cb-lr, .cb-wx, .cb-fx, .cb-cx"  # the book's explorers (src/convbook/widgets)
 PHONE = ["book/edge-detection.html", "book/learning-a-kernel.html", "book/exercises.html"]
 
 # (axe rule, CSS selector of the element it may fail on): why it is not fixed here, e.g.
