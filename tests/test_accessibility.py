@@ -21,6 +21,7 @@ from browser import (
     CHROMIUM,
     FLAGS,
     OFFLINE,
+    WCAG21_AA,
     Watch,
     axe_violations,
     color_mode_script,
@@ -30,7 +31,6 @@ from browser import serve as serve_folder
 from helpers import ROOT
 
 HTML = ROOT / "_build" / "html"
-WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MODES = ["light", "dark"]
 WIDGETS = ".cb-kx, .cb-lr, .cb-wx, .cb-fx, .cb-cx"  # the book's explorers (src/convbook/widgets)
 PHONE = ["book/edge-detection.html", "book/learning-a-kernel.html", "book/exercises.html"]

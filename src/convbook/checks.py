@@ -406,3 +406,29 @@ def check_crop(full: tuple[int, int], padding: tuple[int, int]) -> None:
             f"padding {padding} crops {padding} from each side of the full output {full}, "
             f"leaving {left}; the output must keep at least one row and one column"
         )
+
+
+def check_finite_number(value: object, name: str) -> float:
+    """Return ``value`` as a float if it is a finite real number (bools refused).
+
+    >>> check_finite_number(-30, "degrees")
+    -30.0
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    return number
+
+
+def check_odd_size(value: object, name: str, largest: int) -> int:
+    """Return ``value`` if it is an odd int from 1 to ``largest``: a kernel with a centre.
+
+    >>> check_odd_size(5, "size", 5)
+    5
+    """
+    size = check_count(value, name)
+    if size % 2 == 0 or size > largest:
+        raise ValueError(f"{name} must be an odd int from 1 to {largest}, got {size}")
+    return size
