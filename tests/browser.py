@@ -74,6 +74,9 @@ body[data-jp-theme-light="false"] {{ background: #111111; color: #d5d5d5; }}
 </html>
 """
 
+# The root element of each of the book's explorers (src/convbook/widgets).
+WIDGETS = ".cb-kx, .cb-lr, .cb-wx, .cb-fx, .cb-cx"
+
 # The rules axe-core checks: WCAG 2.1, levels A and AA.
 WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -163,24 +166,24 @@ def color_mode_script(mode: str) -> str:
 def axe_violations(page, tags: list[str], allowed: list[tuple[str, str]] = ()) -> list[dict]:
     """Run axe-core (from node_modules: nothing from outside the site) over ``page`` with the
     rules tagged ``tags``. Returns one dict per failing element: rule, impact, help, target (axe's
-    CSS selector for it), html, summary, region ("widget" inside .cb-kx or .cb-lr, "article" in
+    CSS selector for it), html, summary, region ("widget" inside one of the WIDGETS, "article" in
     the book's content, "theme" elsewhere) and allowed: the index of the first ``(rule, CSS
     selector)`` in ``allowed`` that the element matches, or -1."""
     if not AXE.exists():
         pytest.fail(f"no axe-core at {AXE}: run `npm ci` (make book does it)")
     page.add_script_tag(path=str(AXE))
     return page.evaluate(
-        """async ([tags, allowed]) => {
+        """async ([tags, allowed, widgets]) => {
           const options = { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"],
                             elementRef: true };
           const { violations } = await axe.run(document, options);
           return violations.flatMap((v) => v.nodes.map((n) => ({
             rule: v.id, impact: n.impact, help: v.help, target: n.target.join(" "),
             html: n.html.slice(0, 160), summary: n.failureSummary,
-            region: n.element.closest(".cb-kx, .cb-lr") ? "widget"
+            region: n.element.closest(widgets) ? "widget"
                   : n.element.closest("article") ? "article" : "theme",
             allowed: allowed.findIndex(([rule, css]) => rule === v.id && n.element.matches(css)),
           })));
         }""",
-        [tags, [list(entry) for entry in allowed]],
+        [tags, [list(entry) for entry in allowed], WIDGETS],
     )

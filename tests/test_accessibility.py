@@ -22,6 +22,7 @@ from browser import (
     FLAGS,
     OFFLINE,
     WCAG21_AA,
+    WIDGETS,
     Watch,
     axe_violations,
     color_mode_script,
@@ -32,7 +33,6 @@ from helpers import ROOT
 
 HTML = ROOT / "_build" / "html"
 MODES = ["light", "dark"]
-WIDGETS = ".cb-kx, .cb-lr, .cb-wx, .cb-fx, .cb-cx"  # the book's explorers (src/convbook/widgets)
 PHONE = ["book/edge-detection.html", "book/learning-a-kernel.html", "book/exercises.html"]
 
 # (axe rule, CSS selector of the element it may fail on): why it is not fixed here, e.g.

@@ -34,13 +34,30 @@ function colourScale(low, high) {
   }
   return { stops: VIRIDIS, low, high: high > low ? high : low + 1 };
 }
+function linear(channel) {
+  const c = channel / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+}
+function textOn(rgb) {
+  const luminance = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? "#000" : "#fff";
+}
 function paint(scale, v) {
   const rgb = interpolate(scale.stops, (v - scale.low) / (scale.high - scale.low));
-  const luminance = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
-  return { fill: `rgb(${rgb.join(",")})`, text: luminance > 0.4 ? "#000" : "#fff" };
+  return { rgb, fill: `rgb(${rgb.join(",")})`, text: textOn(rgb) };
+}
+var TABLES = /* @__PURE__ */ new Map();
+function table(stops) {
+  if (!TABLES.has(stops)) {
+    const t = new Uint8ClampedArray(256 * 3);
+    for (let k = 0; k < 256; k++) t.set(interpolate(stops, k / 255), 3 * k);
+    TABLES.set(stops, t);
+  }
+  return TABLES.get(stops);
 }
 function fmt(v, digits = 3) {
-  if (!Number.isFinite(v)) return String(v);
+  if (Number.isNaN(v) || typeof v !== "number") return "?";
+  if (!Number.isFinite(v)) return v > 0 ? "\u221E" : "\u2212\u221E";
   if (v === Math.round(v) && Math.abs(v) < 1e6) return String(v);
   if (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3) return v.toExponential(1);
   return String(Number(v.toPrecision(digits)));
@@ -57,27 +74,60 @@ function canvas(width, height, label) {
   c.getContext("2d").scale(ratio, ratio);
   return c;
 }
-function heatmap(ctx, M, cell, low, high, outline2 = null) {
-  const scale = colourScale(low, high);
+function heatmap(ctx, M, cell, low, high, outline2 = null, scale = colourScale(low, high)) {
   ctx.clearRect(0, 0, M[0].length * cell, M.length * cell);
-  ctx.font = `${Math.floor(cell * 0.36)}px sans-serif`;
+  if (cell >= 24) cellsWithValues(ctx, M, cell, scale);
+  else pixels(ctx, M, cell, scale);
+  if (outline2) {
+    const [top, left, h, w] = outline2;
+    const box = [left * cell + 1.5, top * cell + 1.5, w * cell - 3, h * cell - 3];
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = "#000";
+    ctx.strokeRect(...box);
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = "#fff";
+    ctx.strokeRect(...box);
+  }
+}
+function cellsWithValues(ctx, M, cell, scale) {
+  const size = Math.floor(cell * 0.36);
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
   M.forEach((row, i) => row.forEach((v, j) => {
     const { fill, text } = paint(scale, v);
     ctx.fillStyle = fill;
     ctx.fillRect(j * cell, i * cell, cell, cell);
-    if (cell >= 24) {
-      ctx.fillStyle = text;
-      ctx.fillText(fmt(v, 2), (j + 0.5) * cell, (i + 0.5) * cell);
-    }
+    const label = fmt(v, 2);
+    ctx.font = `${size}px sans-serif`;
+    const fits = Math.min(1, (cell - 4) / ctx.measureText(label).width);
+    if (size * fits < 8) return;
+    ctx.font = `${Math.floor(size * fits)}px sans-serif`;
+    ctx.fillStyle = text;
+    ctx.fillText(label, (j + 0.5) * cell, (i + 0.5) * cell);
   }));
-  if (outline2) {
-    const [top, left, h, w] = outline2;
-    ctx.strokeStyle = scale.stops === VIRIDIS ? "#e8590c" : "#000";
-    ctx.lineWidth = 3;
-    ctx.strokeRect(left * cell + 1.5, top * cell + 1.5, w * cell - 3, h * cell - 3);
+}
+var scratch = typeof document === "undefined" ? null : document.createElement("canvas");
+function pixels(ctx, M, cell, scale) {
+  const [h, w] = [M.length, M[0].length];
+  if (scratch.width !== w || scratch.height !== h) Object.assign(scratch, { width: w, height: h });
+  const small = scratch.getContext("2d");
+  const image = small.createImageData(w, h);
+  const [colours, data] = [table(scale.stops), image.data];
+  const [low, span] = [scale.low, scale.high - scale.low];
+  for (let i = 0, p = 0; i < h; i++) {
+    const row = M[i];
+    for (let j = 0; j < w; j++, p += 4) {
+      const t = (row[j] - low) / span;
+      const k = 3 * Math.round(255 * (t > 0 ? t < 1 ? t : 1 : 0));
+      data[p] = colours[k];
+      data[p + 1] = colours[k + 1];
+      data[p + 2] = colours[k + 2];
+      data[p + 3] = 255;
+    }
   }
+  small.putImageData(image, 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(scratch, 0, 0, w * cell, h * cell);
 }
 function el(tag, className = "", text = "") {
   const node = document.createElement(tag);
@@ -86,7 +136,7 @@ function el(tag, className = "", text = "") {
   return node;
 }
 function save(model, values) {
-  for (const [name, value] of Object.entries(values)) model.set(name, value);
+  model.set(values);
   try {
     model.save_changes();
   } catch (error) {
@@ -148,7 +198,7 @@ function short(v) {
 function same(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
-function pixels(ctx, rows, cols, colourAt) {
+function pixels2(ctx, rows, cols, colourAt) {
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       ctx.fillStyle = colourAt(i, j);
@@ -158,10 +208,10 @@ function pixels(ctx, rows, cols, colourAt) {
 }
 var byte = (v) => Math.round(255 * Math.min(1, Math.max(0, v)));
 function drawPhoto(ctx, X) {
-  pixels(ctx, X[0].length, X[0][0].length, (i, j) => `rgb(${X.map((channel) => byte(channel[i][j])).join(",")})`);
+  pixels2(ctx, X[0].length, X[0][0].length, (i, j) => `rgb(${X.map((channel) => byte(channel[i][j])).join(",")})`);
 }
 function drawGrey(ctx, channel) {
-  pixels(ctx, channel.length, channel[0].length, (i, j) => {
+  pixels2(ctx, channel.length, channel[0].length, (i, j) => {
     const v = byte(channel[i][j]);
     return `rgb(${v},${v},${v})`;
   });

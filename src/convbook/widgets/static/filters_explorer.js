@@ -59,13 +59,30 @@ function colourScale(low, high) {
   }
   return { stops: VIRIDIS, low, high: high > low ? high : low + 1 };
 }
+function linear(channel) {
+  const c = channel / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+}
+function textOn(rgb) {
+  const luminance = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? "#000" : "#fff";
+}
 function paint(scale, v) {
   const rgb = interpolate(scale.stops, (v - scale.low) / (scale.high - scale.low));
-  const luminance = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
-  return { fill: `rgb(${rgb.join(",")})`, text: luminance > 0.4 ? "#000" : "#fff" };
+  return { rgb, fill: `rgb(${rgb.join(",")})`, text: textOn(rgb) };
+}
+var TABLES = /* @__PURE__ */ new Map();
+function table(stops) {
+  if (!TABLES.has(stops)) {
+    const t = new Uint8ClampedArray(256 * 3);
+    for (let k = 0; k < 256; k++) t.set(interpolate(stops, k / 255), 3 * k);
+    TABLES.set(stops, t);
+  }
+  return TABLES.get(stops);
 }
 function fmt(v, digits = 3) {
-  if (!Number.isFinite(v)) return String(v);
+  if (Number.isNaN(v) || typeof v !== "number") return "?";
+  if (!Number.isFinite(v)) return v > 0 ? "\u221E" : "\u2212\u221E";
   if (v === Math.round(v) && Math.abs(v) < 1e6) return String(v);
   if (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3) return v.toExponential(1);
   return String(Number(v.toPrecision(digits)));
@@ -82,27 +99,60 @@ function canvas(width, height, label) {
   c.getContext("2d").scale(ratio, ratio);
   return c;
 }
-function heatmap(ctx, M, cell, low, high, outline = null) {
-  const scale = colourScale(low, high);
+function heatmap(ctx, M, cell, low, high, outline = null, scale = colourScale(low, high)) {
   ctx.clearRect(0, 0, M[0].length * cell, M.length * cell);
-  ctx.font = `${Math.floor(cell * 0.36)}px sans-serif`;
+  if (cell >= 24) cellsWithValues(ctx, M, cell, scale);
+  else pixels(ctx, M, cell, scale);
+  if (outline) {
+    const [top, left, h, w] = outline;
+    const box = [left * cell + 1.5, top * cell + 1.5, w * cell - 3, h * cell - 3];
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = "#000";
+    ctx.strokeRect(...box);
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = "#fff";
+    ctx.strokeRect(...box);
+  }
+}
+function cellsWithValues(ctx, M, cell, scale) {
+  const size = Math.floor(cell * 0.36);
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
   M.forEach((row, i) => row.forEach((v, j) => {
     const { fill, text } = paint(scale, v);
     ctx.fillStyle = fill;
     ctx.fillRect(j * cell, i * cell, cell, cell);
-    if (cell >= 24) {
-      ctx.fillStyle = text;
-      ctx.fillText(fmt(v, 2), (j + 0.5) * cell, (i + 0.5) * cell);
-    }
+    const label = fmt(v, 2);
+    ctx.font = `${size}px sans-serif`;
+    const fits = Math.min(1, (cell - 4) / ctx.measureText(label).width);
+    if (size * fits < 8) return;
+    ctx.font = `${Math.floor(size * fits)}px sans-serif`;
+    ctx.fillStyle = text;
+    ctx.fillText(label, (j + 0.5) * cell, (i + 0.5) * cell);
   }));
-  if (outline) {
-    const [top, left, h, w] = outline;
-    ctx.strokeStyle = scale.stops === VIRIDIS ? "#e8590c" : "#000";
-    ctx.lineWidth = 3;
-    ctx.strokeRect(left * cell + 1.5, top * cell + 1.5, w * cell - 3, h * cell - 3);
+}
+var scratch = typeof document === "undefined" ? null : document.createElement("canvas");
+function pixels(ctx, M, cell, scale) {
+  const [h, w] = [M.length, M[0].length];
+  if (scratch.width !== w || scratch.height !== h) Object.assign(scratch, { width: w, height: h });
+  const small = scratch.getContext("2d");
+  const image = small.createImageData(w, h);
+  const [colours, data] = [table(scale.stops), image.data];
+  const [low, span] = [scale.low, scale.high - scale.low];
+  for (let i = 0, p = 0; i < h; i++) {
+    const row = M[i];
+    for (let j = 0; j < w; j++, p += 4) {
+      const t = (row[j] - low) / span;
+      const k = 3 * Math.round(255 * (t > 0 ? t < 1 ? t : 1 : 0));
+      data[p] = colours[k];
+      data[p + 1] = colours[k + 1];
+      data[p + 2] = colours[k + 2];
+      data[p + 3] = 255;
+    }
   }
+  small.putImageData(image, 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(scratch, 0, 0, w * cell, h * cell);
 }
 function el(tag, className = "", text = "") {
   const node = document.createElement(tag);
@@ -111,7 +161,7 @@ function el(tag, className = "", text = "") {
   return node;
 }
 function save(model, values) {
-  for (const [name, value] of Object.entries(values)) model.set(name, value);
+  model.set(values);
   try {
     model.save_changes();
   } catch (error) {
@@ -133,7 +183,7 @@ function status(epoch, losses, accuracies) {
   if (epoch === 0) return `Epoch 0 of ${losses.length}: the random start, before any training.`;
   return `After epoch ${epoch} of ${losses.length}: held-out accuracy ${percent(accuracies[epoch - 1])}, mean training loss ${losses[epoch - 1].toFixed(3)}.`;
 }
-function table(filters) {
+function table2(filters) {
   return filters.map((K, n) => `filter ${n + 1}
 ` + K.map((row) => row.map((v) => v.toFixed(3).padStart(7)).join(" ")).join("\n")).join("\n\n");
 }
@@ -250,7 +300,7 @@ function render({ model, el: root }) {
     });
     mapKey.replaceChildren(keyFor(-mapBound, mapBound, "map value, this epoch's scale"));
     summary.textContent = `Filter values after epoch ${epoch}`;
-    values.textContent = table(filters);
+    values.textContent = table2(filters);
   }
   function stop() {
     clearTimeout(timer);
