@@ -20,7 +20,8 @@ from urllib.parse import urlparse
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+ROOT = Path(__file__).resolve().parents[1]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 FLAGS = [
     "--headless=new",
     "--no-sandbox",
@@ -34,6 +35,50 @@ FLAGS = [
 
 # Cuts the network in the browser itself: every host but 127.0.0.1 fails to resolve.
 OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+
+# What a page of one widget needs, served from its widgets/ folder (as the built book does).
+NODE_MODULES = ROOT / "node_modules"
+SCRIPTS = {
+    "require.js": NODE_MODULES / "requirejs" / "require.js",
+    "require-config.js": ROOT / "assets" / "require-config.js",
+    "embed-amd.js": NODE_MODULES / "@jupyter-widgets" / "html-manager" / "dist" / "embed-amd.js",
+    "anywidget.js": NODE_MODULES / "anywidget" / "dist" / "index.js",
+}
+# The page's colours are the book theme's (pydata-sphinx-theme): light, and dark, where the theme
+# puts every widget on a light panel (its .widget-subarea rule, copied here); and JupyterLab's
+# dark theme, where widgets sit on the dark page itself. Braces doubled for str.format.
+TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+html {{ --pst-color-text-base: #222832; --pst-color-background: #ffffff; }}
+html[data-theme="dark"] {{ --pst-color-text-base: #ced6dd; --pst-color-background: #121212; }}
+body {{ margin: 0; padding: 8px; background: var(--pst-color-background);
+        color: var(--pst-color-text-base); font-family: sans-serif; }}
+html[data-theme="dark"] .widget-subarea {{ background-color: var(--pst-color-text-base);
+        color: #222832; border-radius: .25rem; padding: .5rem; }}
+body[data-jp-theme-light="false"] {{ background: #111111; color: #d5d5d5; }}
+</style>
+<script src="widgets/require.js"></script>
+<script src="widgets/require-config.js"></script>
+</head>
+<body>
+<main>
+<h1>{title}</h1>
+{snippet}
+</main>
+</body>
+</html>
+"""
+
+# The root element of each of the book's explorers (src/convbook/widgets).
+WIDGETS = ".cb-kx, .cb-lr, .cb-wx, .cb-fx, .cb-cx"
+
+# The rules axe-core checks: WCAG 2.1, levels A and AA.
+WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def require_chromium() -> None:
@@ -121,24 +166,24 @@ def color_mode_script(mode: str) -> str:
 def axe_violations(page, tags: list[str], allowed: list[tuple[str, str]] = ()) -> list[dict]:
     """Run axe-core (from node_modules: nothing from outside the site) over ``page`` with the
     rules tagged ``tags``. Returns one dict per failing element: rule, impact, help, target (axe's
-    CSS selector for it), html, summary, region ("widget" inside .cb-kx or .cb-lr, "article" in
+    CSS selector for it), html, summary, region ("widget" inside one of the WIDGETS, "article" in
     the book's content, "theme" elsewhere) and allowed: the index of the first ``(rule, CSS
     selector)`` in ``allowed`` that the element matches, or -1."""
     if not AXE.exists():
         pytest.fail(f"no axe-core at {AXE}: run `npm ci` (make book does it)")
     page.add_script_tag(path=str(AXE))
     return page.evaluate(
-        """async ([tags, allowed]) => {
+        """async ([tags, allowed, widgets]) => {
           const options = { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"],
                             elementRef: true };
           const { violations } = await axe.run(document, options);
           return violations.flatMap((v) => v.nodes.map((n) => ({
             rule: v.id, impact: n.impact, help: v.help, target: n.target.join(" "),
             html: n.html.slice(0, 160), summary: n.failureSummary,
-            region: n.element.closest(".cb-kx, .cb-lr") ? "widget"
+            region: n.element.closest(widgets) ? "widget"
                   : n.element.closest("article") ? "article" : "theme",
             allowed: allowed.findIndex(([rule, css]) => rule === v.id && n.element.matches(css)),
           })));
         }""",
-        [tags, [list(entry) for entry in allowed]],
+        [tags, [list(entry) for entry in allowed], WIDGETS],
     )

@@ -21,6 +21,8 @@ from browser import (
     CHROMIUM,
     FLAGS,
     OFFLINE,
+    WCAG21_AA,
+    WIDGETS,
     Watch,
     axe_violations,
     color_mode_script,
@@ -30,9 +32,7 @@ from browser import serve as serve_folder
 from helpers import ROOT
 
 HTML = ROOT / "_build" / "html"
-WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MODES = ["light", "dark"]
-WIDGETS = ".cb-kx, .cb-lr, .cb-wx"  # the book's three explorers (src/convbook/widgets)
 PHONE = ["book/edge-detection.html", "book/learning-a-kernel.html", "book/exercises.html"]
 
 # (axe rule, CSS selector of the element it may fail on): why it is not fixed here, e.g.

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import torch
 from browser import CHROMIUM, FLAGS, Watch, require_chromium, serve
@@ -106,7 +104,7 @@ def test_kernel_explorer_computes_in_the_page(open_page):
     torch.testing.assert_close(output_values(page), -corr2d(X, kernel("edge")))
     page.select_option(".cb-kx .cb-operation", "cross-correlation")
 
-    page.fill(".cb-kx .cb-grid input[data-row='0'][data-col='1']", "-2")
+    page.fill(".cb-kx .cb-value[data-row='0'][data-col='1']", "-2")
     torch.testing.assert_close(output_values(page), corr2d(X, torch.tensor([[1.0, -2.0]])))
     assert page.locator(".cb-kx .cb-preset").input_value() == ""
 
@@ -119,26 +117,28 @@ def test_kernel_explorer_hover_writes_the_sum_of_products(open_page):
     page.select_option(".cb-kx .cb-cols", "2")
     X, K = numbers_example()
     for (row, col), value in zip([(0, 0), (0, 1), (1, 0), (1, 1)], K.flatten().tolist()):
-        page.fill(f".cb-kx .cb-grid input[data-row='{row}'][data-col='{col}']", str(int(value)))
+        page.fill(f".cb-kx .cb-value[data-row='{row}'][data-col='{col}']", str(int(value)))
     torch.testing.assert_close(output_values(page), corr2d(X, K))
     output = page.locator(".cb-kx figure canvas").nth(2)
     output.hover(position={"x": 5, "y": 5})
-    assert page.locator(".cb-kx .cb-hover").text_content() == "Y[0,0] = 19 = 0×0 + 1×1 + 3×2 + 4×3"
+    assert page.locator(".cb-kx .cb-hover").text_content() == "Y[0,0] = 0×0 + 1×1 + 3×2 + 4×3 = 19"
     box = output.bounding_box()
     output.hover(position={"x": box["width"] - 5, "y": box["height"] - 5})
-    assert page.locator(".cb-kx .cb-hover").text_content() == "Y[1,1] = 43 = 4×0 + 5×1 + 7×2 + 8×3"
+    assert page.locator(".cb-kx .cb-hover").text_content() == "Y[1,1] = 4×0 + 5×1 + 7×2 + 8×3 = 43"
 
     page.mouse.move(0, 0)
     output.focus()  # the keyboard reaches every output too
     hover_text = page.locator(".cb-kx .cb-hover")
-    assert hover_text.text_content().startswith("Y[0,0] = 19")
+    assert hover_text.text_content() == "Y[0,0] = 0×0 + 1×1 + 3×2 + 4×3 = 19"
     page.keyboard.press("ArrowRight")
-    assert hover_text.text_content() == "Y[0,1] = 25 = 1×0 + 2×1 + 4×2 + 5×3"
+    assert hover_text.text_content() == "Y[0,1] = 1×0 + 2×1 + 4×2 + 5×3 = 25"
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")  # stays on the last row
-    assert hover_text.text_content().startswith("Y[1,1] = 43")
+    assert hover_text.text_content() == "Y[1,1] = 4×0 + 5×1 + 7×2 + 8×3 = 43"
     page.keyboard.press("Escape")
     assert hover_text.text_content().startswith("Hover over an output cell")
+    page.click(".cb-kx .cb-step")  # play and step write out the same sums, in reading order
+    assert hover_text.text_content() == "Y[0,0] = 0×0 + 1×1 + 3×2 + 4×3 = 19"
 
     page.select_option(".cb-kx .cb-image", "photo (32 × 32)")
     assert "Output shape 31 × 31" in page.locator(".cb-kx .cb-shape").text_content()
@@ -146,6 +146,12 @@ def test_kernel_explorer_hover_writes_the_sum_of_products(open_page):
 
 def slider_lr(position: int) -> float:
     return float(f"{1e-3 * 100 ** (position / 1000):.4g}")
+
+
+def shown_kernel(text: str) -> torch.Tensor:
+    """The kernel printed in 'Kernel after N epochs: [a, b; c, d]. Loss ...'."""
+    inside = text.split("[", 1)[1].split("]", 1)[0]
+    return torch.tensor([[float(v) for v in row.split(",")] for row in inside.split(";")])
 
 
 def test_learning_rate_explorer_trains_in_the_page(open_page):
@@ -157,14 +163,23 @@ def test_learning_rate_explorer_trains_in_the_page(open_page):
     init = original_start()
     status, final = box.locator(".cb-status"), box.locator(".cb-final")
     assert status.text_content().startswith("Converges")
-    assert final.text_content() == "Kernel after 50 epochs: [1.0000, -1.0000]"
+    assert final.text_content().startswith("Kernel after 50 epochs: [1.0000, -1.0000]. ")
     mark = box.locator(".cb-mark").text_content()
-    assert "0.0333" in mark and critical_lr(X) == pytest.approx(1 / 30)
+    assert "critical rate 0.033333" in mark and critical_lr(X) == pytest.approx(1 / 30)
+    assert [box.locator(".cb-start input").nth(n).input_value() for n in (0, 1)] == [
+        "-0.410186",
+        "-0.148102",
+    ]
 
     for position in (100, 500, 840, 920, 1000):
         page.fill(".cb-lr .cb-lr-slider", str(position))
         lr = slider_lr(position)
-        assert float(box.locator(".cb-lr-value").text_content()) == pytest.approx(lr, abs=5e-5)
+        assert float(box.locator(".cb-lr-value").input_value()) == lr
+        assert (
+            box.locator(".cb-lr-slider")
+            .get_attribute("aria-valuetext")
+            .startswith(f"learning rate {lr:g}, ")
+        )
         run = learn_kernel(X, Y, lr=lr, init=init)
         text = status.text_content()
         if run.diverged:
@@ -176,29 +191,31 @@ def test_learning_rate_explorer_trains_in_the_page(open_page):
             )
         else:
             assert text.startswith("Converges")
-            shown = re.findall(r"-?\d+\.\d{4}", final.text_content())
-            torch.testing.assert_close(
-                torch.tensor([float(v) for v in shown]), run.kernel[0], atol=1.5e-4, rtol=0
-            )
+        torch.testing.assert_close(
+            shown_kernel(final.text_content()), run.kernel, atol=5e-5, rtol=6e-4
+        )
         assert "NaN" not in text and "Infinity" not in final.text_content()
 
     page.fill(".cb-lr .cb-lr-slider", "1000")
     assert "overflows at epoch 29" in status.text_content()
     page.fill(".cb-lr .cb-epochs", "10")
-    assert box.locator(".cb-epochs-value").text_content() == "10"
+    assert box.locator(".cb-epochs-value").input_value() == "10"
     assert status.text_content().startswith("Diverges")
     page.fill(".cb-lr .cb-lr-slider", "740")
     run = learn_kernel(X, Y, lr=slider_lr(740), epochs=10, init=init)
     assert final.text_content().startswith("Kernel after 10 epochs")
-    shown = [float(v) for v in re.findall(r"-?\d+\.\d{4}", final.text_content())]
-    torch.testing.assert_close(torch.tensor(shown), run.kernel[0], atol=1.5e-4, rtol=0)
+    torch.testing.assert_close(shown_kernel(final.text_content()), run.kernel, atol=5e-5, rtol=0)
 
     page.fill(".cb-lr .cb-start input >> nth=0", "0.5")
     edited = init.clone()
     edited[0, 0] = 0.5  # the reader's new first weight; the second stays the original's
     run = learn_kernel(X, Y, lr=slider_lr(740), epochs=10, init=edited)
-    shown = [float(v) for v in re.findall(r"-?\d+\.\d{4}", final.text_content())]
-    torch.testing.assert_close(torch.tensor(shown), run.kernel[0], atol=1.5e-4, rtol=0)
+    torch.testing.assert_close(shown_kernel(final.text_content()), run.kernel, atol=5e-5, rtol=0)
+
+    page.select_option(".cb-lr .cb-problem", index=1)  # the 3 x 3 Sobel kernel from the photo
+    assert box.locator(".cb-start input").count() == 9
+    assert "Kernel after 10 epochs: [" in final.text_content()
+    assert final.text_content().count(";") == 2  # three rows
 
 
 def test_widget_pages_work_opened_as_files(site):

@@ -6,12 +6,14 @@ from helpers import refusal
 
 from convbook import (
     checkerboard,
+    colour_photo,
     diagonal_image,
     edge_image,
     numbers_example,
     original_start,
     photo,
 )
+from convbook.data import GREY_WEIGHTS
 
 
 def test_edge_image_is_the_originals():
@@ -31,6 +33,16 @@ def test_photo_is_gray_square_in_unit_range():
     assert image.shape == (48, 48) and image.dtype == torch.float32
     assert 0 <= image.min() < 0.2 and 0.8 < image.max() <= 1
     assert image.std() > 0.1
+
+
+def test_colour_photo_is_the_same_crop_in_three_channels():
+    image = colour_photo(48)
+    assert image.shape == (3, 48, 48) and image.dtype == torch.float32
+    assert 0 <= image.min() and image.max() <= 1
+    assert (image[0] - image[2]).abs().mean() > 0.05  # red and blue differ: it is in colour
+    # the grey photo is the channels' weighted sum (shrinking and weighting commute)
+    grey = torch.tensordot(torch.tensor(GREY_WEIGHTS), image, dims=1)
+    torch.testing.assert_close(grey, photo(48), atol=1e-5, rtol=0)
 
 
 def test_numbers_example_is_chapter_ones_fresh_pair():
@@ -63,6 +75,21 @@ def test_original_start_prints_as_in_the_original_and_is_a_fresh_copy():
         ),
         refusal("photo: zero size", lambda: photo(0), ValueError, "size must be at least 1"),
         refusal("photo: float size", lambda: photo(32.0), TypeError, "size must be an int"),
+        refusal(
+            "colour_photo: zero size",
+            lambda: colour_photo(0),
+            ValueError,
+            "size must be at least 1",
+        ),
+        refusal(
+            "colour_photo: larger than the photo",
+            lambda: colour_photo(513),
+            ValueError,
+            "size must be at most 512",
+        ),
+        refusal(
+            "colour_photo: a pair", lambda: colour_photo((8, 8)), TypeError, "size must be an int"
+        ),
         refusal(
             "checkerboard: zero square",
             lambda: checkerboard(square=0),

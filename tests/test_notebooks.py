@@ -106,6 +106,8 @@ IGNORED_OUTPUTS = {
     ("edge-detection", "from convbook.widgets import KernelExplorer"),
     ("learning-a-kernel", "from convbook.widgets import LearningRateExplorer"),
     ("window-arithmetic", "from convbook.widgets import WindowExplorer"),
+    ("channels", "from convbook.widgets.channel_explorer import ChannelExplorer"),
+    ("what-a-network-learns", "from convbook.widgets import FiltersExplorer"),
     ("speed", "import statistics"),
 }
 

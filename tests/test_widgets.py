@@ -17,9 +17,11 @@ from convbook import (
     learn_kernel,
     numbers_example,
     original_start,
+    photo,
 )
 from convbook.data import LARGEST_KERNEL
 from convbook.widgets import KernelExplorer, LearningRateExplorer, WindowExplorer
+from convbook.widgets.lr_explorer import EDGE, PHOTO, PHOTO_SIZE
 
 
 def test_kernel_explorer_defaults_to_the_original():
@@ -61,12 +63,84 @@ def test_kernel_explorer_follows_the_reader_choice():
     assert explorer.output.tolist() == [[19.0, 25.0], [37.0, 43.0]]
 
 
+NUMBERS = "numbers 0 to 8 (3 × 3)"
+
+
+def test_kernel_explorer_crops_a_kernel_too_large_for_a_new_image_and_says_so():
+    explorer = KernelExplorer()
+    explorer.kernel = kernel("gaussian_blur_5")
+    explorer.image_name = NUMBERS  # as in issue 11: accepted, and the output still works
+    sent = kernel("gaussian_blur_5").round(decimals=4)  # the widget keeps 4 decimals
+    torch.testing.assert_close(explorer.kernel, sent[1:4, 1:4])
+    assert explorer.note == (
+        "The 5 × 5 kernel is cropped to its middle 3 × 3 to fit the 3 × 3 image."
+    )
+    torch.testing.assert_close(explorer.output, corr2d(numbers_example()[0], explorer.kernel))
+    explorer.kernel = kernel("edge")  # a new kernel: the note has done its work
+    assert explorer.note == ""
+    tiny = KernelExplorer(image=torch.ones(1, 1))  # even the starting kernel is cropped
+    assert tiny.kernel.tolist() == [[1.0]] and tiny.output.tolist() == [[1.0]]
+
+
+def test_kernel_explorer_takes_the_browsers_changes_whole_or_not_at_all():
+    explorer = KernelExplorer()
+    photo_name = "photo (32 × 32)"
+    explorer.set_state(
+        {"image_name": photo_name, "kernel_rows": kernel("gaussian_blur_5").tolist()}
+    )
+    assert explorer.image_name == photo_name and explorer.kernel.shape == (5, 5)
+    # a new image with a kernel too large for it, sent together: refused together
+    with pytest.raises(ValueError, match="larger than image"):
+        explorer.set_state({"image_name": NUMBERS, "kernel_rows": torch.ones(5, 4).tolist()})
+    assert explorer.image_name == photo_name and explorer.kernel.shape == (5, 5)
+    # the reader's picture, its name and a kernel that fits: one change
+    picture = torch.rand(4, 6, generator=torch.Generator().manual_seed(1)).round(decimals=3)
+    explorer.set_state(
+        {
+            "images": {**explorer.images, "your picture (4 × 6)": picture.tolist()},
+            "image_name": "your picture (4 × 6)",
+            "kernel_rows": kernel("sobel_x").tolist(),
+        }
+    )
+    torch.testing.assert_close(explorer.image, picture)
+    torch.testing.assert_close(explorer.output, corr2d(picture, kernel("sobel_x")))
+
+
+@pytest.mark.parametrize(
+    "state, words",
+    [
+        ({"kernel_rows": [[1e308, -1e308]]}, "kernel entries must lie from -1000 to 1000"),
+        ({"kernel_rows": [[1.0, 2.0], [3.0]]}, "kernel must be a list of equally long rows"),
+        ({"kernel_rows": [[float("nan")]]}, "kernel must contain only finite values"),
+        ({"kernel_rows": torch.ones(6, 1).tolist()}, "kernel may be at most 5 x 5"),
+        ({"image_name": "your picture"}, "image_name must be one of"),
+        ({"images": {"other": [[1.0]]}}, "images must include the image shown"),
+        ({"images": {"edge image (6 × 8)": [["a"]]}}, "must be a list of equally long rows"),
+        ({"images": {"edge image (6 × 8)": [[0.0] * 200]}}, "at most 128 pixels on a side"),
+        ({"operation": "convolve"}, "operation must be one of"),
+    ],
+)
+def test_kernel_explorer_refuses_a_bad_state_and_keeps_the_last_valid_one(state, words):
+    explorer = KernelExplorer()
+    before = (explorer.images, explorer.image_name, explorer.kernel_rows, explorer.operation)
+    with pytest.raises(ValueError, match=words):
+        explorer.set_state(state)
+    assert (
+        explorer.images,
+        explorer.image_name,
+        explorer.kernel_rows,
+        explorer.operation,
+    ) == before
+
+
 def test_lr_explorer_is_the_original_problem_and_its_history_is_torchs():
     explorer = LearningRateExplorer()
+    assert explorer.problem == EDGE and list(explorer.problems) == [EDGE, PHOTO]
     assert explorer.init_rows == original_start().tolist()
     assert explorer.lr == 3e-2 and explorer.epochs == 50
     assert explorer.critical_lr == pytest.approx(1 / 30)
-    assert explorer.optimum_rows[0] == pytest.approx([1.0, -1.0])
+    assert explorer.problems[EDGE]["lr_range"] == [1e-3, 1e-1]
+    assert explorer.optimum[0].tolist() == pytest.approx([1.0, -1.0])
     assert [f"{v:.3f}" for v in explorer.history.losses[:3]] == ["20.026", "9.280", "4.490"]
     explorer.lr = 0.1
     assert explorer.history.diverged_at == 29
@@ -82,15 +156,58 @@ def test_lr_explorer_is_the_original_problem_and_its_history_is_torchs():
     assert explorer.history.losses == expected.losses
 
 
+def test_lr_explorer_switches_to_the_3x3_sobel_problem():
+    """The photo's problem brings its own start (zeros) and rate (0.9 times the critical rate, to
+    two digits); the history is learn_kernel's on the photo and its Sobel map."""
+    explorer = LearningRateExplorer(epochs=30)
+    explorer.problem = PHOTO
+    X = photo(PHOTO_SIZE)
+    critical = critical_lr(X, (3, 3))
+    assert explorer.init_rows == [[0.0] * 3] * 3 and explorer.lr == float(f"{0.9 * critical:.2g}")
+    low, high = explorer.problems[PHOTO]["lr_range"]
+    assert low <= critical / 10 and 2 * critical <= high and explorer.critical_lr == critical
+    torch.testing.assert_close(
+        explorer.optimum, kernel("sobel_x", torch.float64), atol=1e-6, rtol=0
+    )
+    expected = learn_kernel(
+        X, corr2d(X, kernel("sobel_x")), (3, 3), lr=explorer.lr, epochs=30, init=torch.zeros(3, 3)
+    )
+    assert explorer.history.losses == expected.losses
+    explorer.problem = EDGE
+    assert explorer.init_rows == original_start().tolist() and explorer.lr == 3e-2
+
+
+def test_lr_explorer_takes_the_pages_changes_together():
+    """The page sends a new problem with its start and rate in one message; the traits are
+    checked once all are set, and a start beyond float32 or of the wrong shape is refused."""
+    explorer = LearningRateExplorer()
+    explorer.set_state({"problem": PHOTO, "init_rows": [[0.0] * 3] * 3, "lr": 0.0036})
+    assert explorer.problem == PHOTO and len(explorer.history.kernel) == 3
+    explorer.set_state({"init_rows": [[0.5] * 3] * 3})
+    assert explorer.history.init.tolist() == [[0.5] * 3] * 3
+    for bad, words in [
+        ([[1e39, 0.0, 0.0]] * 3, "init must contain only finite values"),
+        ([[0.0, 0.0]], r"init must have shape kernel_size \(3, 3\)"),
+    ]:
+        with pytest.raises(ValueError, match=words):
+            explorer.init_rows = bad
+    assert explorer.init_rows == [[0.5] * 3] * 3
+    with pytest.raises(ValueError, match="problem must be one of"):
+        explorer.problem = "a problem of my own"
+
+
 def test_lr_explorer_on_another_problem():
     X = torch.rand(8, 8, generator=torch.Generator().manual_seed(2))
     Y = corr2d(X, kernel("box_blur"))
     explorer = LearningRateExplorer(
         X, Y, kernel_size=(3, 3), lr=0.5 * critical_lr(X, (3, 3)), epochs=20
     )
+    assert explorer.problem == "your X and Y"
     assert explorer.critical_lr == pytest.approx(critical_lr(X, (3, 3)))
+    low, high = explorer.problems["your X and Y"]["lr_range"]
+    assert low <= explorer.lr <= high and low <= explorer.critical_lr / 10
     torch.testing.assert_close(
-        torch.tensor(explorer.optimum_rows, dtype=torch.float32),
+        explorer.optimum.float(),
         kernel("box_blur"),
         atol=1e-4,
         rtol=0,
@@ -122,6 +239,12 @@ KERNEL_EXPLORER = [
         "larger than image",
     ),
     ("unknown operation", {"operation": "convolve"}, ValueError, "operation must be one of"),
+    (
+        "image larger than the browser draws",
+        {"image": torch.ones(129, 3)},
+        ValueError,
+        r"image may be at most 128 pixels on a side, got shape \(129, 3\)",
+    ),
 ]
 LEARNING_RATE_EXPLORER = [
     ("lr zero", {"lr": 0}, ValueError, "lr must be a positive finite number"),

@@ -119,6 +119,110 @@ def test_learning_matches_torch_on_random_problems():
         assert_same_run(js, torch_run, rtol=1e-4, atol=1e-6)
 
 
+def test_learning_matches_torch_on_the_3x3_sobel_problem():
+    """The explorer's second problem, a 3 x 3 kernel from the photo, below, near and above the
+    critical rate, 200 epochs from zeros and from a start of the reader's."""
+    from convbook.widgets.lr_explorer import PHOTO, LearningRateExplorer
+
+    problem = LearningRateExplorer().problems[PHOTO]
+    X, Y = torch.tensor(problem["x_rows"]), torch.tensor(problem["y_rows"])
+    critical = critical_lr(X, (3, 3))
+    starts = [torch.zeros(3, 3), torch.randn(3, 3, generator=torch.Generator().manual_seed(4))]
+    cases, runs = [], []
+    for init in starts:
+        for fraction in (0.3, 0.9, 0.99, 1.05, 2.0):
+            lr = fraction * critical
+            cases.append(learn_case(X, Y, init, lr, 200))
+            runs.append(learn_kernel(X, Y, (3, 3), lr=lr, epochs=200, init=init))
+    results = run_js(cases)
+    for js, torch_run in zip(results, runs):
+        assert_same_run(js, torch_run, rtol=2e-4, atol=1e-6)
+    assert results[0]["divergedAt"] is None and results[4]["divergedAt"] is not None
+
+
+def widget_images():
+    """Images and kernel sizes whose critical rate the page computes: the book's, random ones,
+    and images scaled far up and down (H is built from X scaled by a power of two)."""
+    g = torch.Generator().manual_seed(7)
+    yield edge_image(), (1, 2)
+    yield edge_image().T.contiguous(), (1, 2)
+    for size in [(1, 1), (2, 2), (3, 3), (1, 3), (3, 1), (5, 5)]:
+        yield torch.rand(9, 11, generator=g, dtype=torch.float64), size
+    yield torch.randn(12, 12, generator=g, dtype=torch.float64) * 1e30, (3, 3)
+    yield torch.randn(12, 12, generator=g, dtype=torch.float64) * 1e-30, (2, 2)
+
+
+def test_critical_rate_by_power_iteration_is_critical_lr():
+    from convbook import photo
+
+    images = [*widget_images(), (photo(16), (3, 3))]
+    cases = [{"op": "critical", "X": rows(X), "kernel": list(size)} for X, size in images]
+    for (X, size), rate in zip(images, run_js(cases)):
+        assert rate == pytest.approx(critical_lr(X, size), rel=1e-12), size
+
+
+def test_hessian_and_its_eigen_directions_are_torchs():
+    from convbook import hessian
+
+    images = [(X, size) for X, size in widget_images() if size[0] * size[1] == 2]
+    cases = [
+        {"op": op, "X": rows(X), "kernel": list(size)}
+        for X, size in images
+        for op in ("hessian", "eigen")
+    ]
+    results = run_js(cases)
+    for (X, size), H, directions in zip(images, results[0::2], results[1::2]):
+        expected = hessian(X, size)
+        torch.testing.assert_close(
+            torch.tensor(H, dtype=torch.float64), expected, rtol=1e-12, atol=0
+        )
+        values, vectors = torch.linalg.eigh(expected)
+        for (value, vector), k in zip([(d["value"], d["vector"]) for d in directions], (1, 0)):
+            assert value == pytest.approx(values[k].item(), rel=1e-9, abs=1e-9 * values[1].item())
+            overlap = abs(torch.tensor(vector, dtype=torch.float64) @ vectors[:, k])
+            assert overlap.item() == pytest.approx(1.0, abs=1e-12)
+
+
+TYPED = [
+    ("", {}, "Type a number."),
+    ("  ", {}, "Type a number."),
+    ("abc", {}, "Not a number."),
+    ("NaN", {}, "Not a number."),
+    ("Infinity", {}, "Not a number."),
+    ("-", {}, "Not a number."),
+    ("0x10", {}, "Not a number."),
+    ("1,5", {}, "Not a number."),
+    ("1e309", {}, "Too large even for float64"),
+    ("-1e309", {}, "Too large even for float64"),
+    ("1e39", {"float32": True}, "Beyond float32"),
+    ("2.5", {"whole": True}, "Type a whole number."),
+    ("201", {"low": 1, "high": 200, "whole": True}, "Choose a value from 1 to 200."),
+    ("0", {"low": 0.001, "high": 0.1}, "Choose a value from 0.001 to 0.1."),
+]
+
+
+def test_typed_numbers_are_read_strictly():
+    """Hostile text is refused in words (that never say NaN or Infinity); decimals are read as
+    Python reads them."""
+    cases = [{"op": "read", "text": text, "rule": rule} for text, rule, _ in TYPED]
+    for (text, _, words), result in zip(TYPED, run_js(cases)):
+        assert result["error"].startswith(words), text
+        assert not any(word in result["error"] for word in ("NaN", "Infinity", "undefined"))
+    fine = [" -2e3 ", ".5", "5.", "1e-400", "-0", "3.4e38", "0.0301"]
+    results = run_js([{"op": "read", "text": t, "rule": {"float32": True}} for t in fine])
+    assert [r["value"] for r in results] == [float(t) + 0.0 for t in fine]
+
+
+def test_start_boxes_show_the_shortest_text_of_the_float32():
+    values = [-0.4101859927177429, -0.14810200035572052, 0.1, 1e20, 3.4028234663852886e38, 0.0]
+    texts = run_js([{"op": "float32_text", "value": v} for v in values])
+    assert texts == ["-0.410186", "-0.148102", "0.1", "1e+20", "3.4028235e+38", "0"]
+    for v, text in zip(values, texts):
+        assert torch.tensor(float(text), dtype=torch.float32) == torch.tensor(
+            v, dtype=torch.float32
+        )
+
+
 def test_widget_colour_scales_are_the_figures():
     """Signed values red-blue and symmetric about zero, others viridis: as convbook.plot."""
     import matplotlib

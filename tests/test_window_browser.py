@@ -15,48 +15,21 @@ import time
 import pytest
 import torch
 import torch.nn.functional as F
-from browser import CHROMIUM, FLAGS, OFFLINE, Watch, axe_violations, require_chromium, serve
-from helpers import ROOT
+from browser import (
+    CHROMIUM,
+    FLAGS,
+    OFFLINE,
+    SCRIPTS,
+    TEMPLATE,
+    Watch,
+    axe_violations,
+    require_chromium,
+    serve,
+)
 
 from convbook.widgets import WindowExplorer
 from convbook.widgets.window_explorer import RANGES, counting
 
-NODE_MODULES = ROOT / "node_modules"
-SCRIPTS = {
-    "require.js": NODE_MODULES / "requirejs" / "require.js",
-    "require-config.js": ROOT / "assets" / "require-config.js",
-    "embed-amd.js": NODE_MODULES / "@jupyter-widgets" / "html-manager" / "dist" / "embed-amd.js",
-    "anywidget.js": NODE_MODULES / "anywidget" / "dist" / "index.js",
-}
-# The page's colours are the book theme's (pydata-sphinx-theme): light, and dark, where the theme
-# puts every widget on a light panel (its .widget-subarea rule, copied here); and JupyterLab's
-# dark theme, where widgets sit on the dark page itself. Braces doubled for str.format.
-TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-html {{ --pst-color-text-base: #222832; --pst-color-background: #ffffff; }}
-html[data-theme="dark"] {{ --pst-color-text-base: #ced6dd; --pst-color-background: #121212; }}
-body {{ margin: 0; padding: 8px; background: var(--pst-color-background);
-        color: var(--pst-color-text-base); font-family: sans-serif; }}
-html[data-theme="dark"] .widget-subarea {{ background-color: var(--pst-color-text-base);
-        color: #222832; border-radius: .25rem; padding: .5rem; }}
-body[data-jp-theme-light="false"] {{ background: #111111; color: #d5d5d5; }}
-</style>
-<script src="widgets/require.js"></script>
-<script src="widgets/require-config.js"></script>
-</head>
-<body>
-<main>
-<h1>{title}</h1>
-{snippet}
-</main>
-</body>
-</html>
-"""
 SLIDERS = ["input_size", "kernel_size", "padding", "stride", "dilation"]
 DEFAULTS = {"input_size": 5, "kernel_size": 3, "padding": 1, "stride": 2, "dilation": 1}
 

@@ -7,8 +7,10 @@ tensor([ 0.,  1.,  0.,  0.,  0., -1.,  0.])
 
 import torch  # noqa: F401  (used by the doctest above)
 
+from convbook.channels import corr2d_multi_in, corr2d_multi_in_out, corr2d_multi_in_out_1x1
 from convbook.data import (
     checkerboard,
+    colour_photo,
     diagonal_image,
     edge_image,
     numbers_example,
@@ -37,14 +39,19 @@ from convbook.plot import (
     sliding_window,
     timing_plot,
 )
+from convbook.pooling import pool2d
 from convbook.train import History, critical_lr, hessian, learn_kernel
 
 __all__ = [
     "Conv2D",
     "History",
     "checkerboard",
+    "colour_photo",
     "conv2d_true",
     "corr2d",
+    "corr2d_multi_in",
+    "corr2d_multi_in_out",
+    "corr2d_multi_in_out_1x1",
     "critical_lr",
     "cross_correlate",
     "diagonal_image",
@@ -55,6 +62,7 @@ __all__ = [
     "output_shape",
     "roofline_plot",
     "photo",
+    "pool2d",
     "show_images",
     "show_matrices",
     "corr2d_matmul",

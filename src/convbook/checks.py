@@ -21,6 +21,20 @@ def check_matrix(value: object, name: str, finite: bool = True) -> torch.Tensor:
     >>> check_matrix(torch.ones(2, 3), "X").shape
     torch.Size([2, 3])
     """
+    return check_tensor(value, name, 2, "height x width", finite)
+
+
+def check_tensor(
+    value: object, name: str, dims: int, axes: str, finite: bool = True
+) -> torch.Tensor:
+    """Return ``value`` if it is a non-empty, finite, ``dims``-D floating-point tensor.
+
+    ``axes`` names its axes in the message (``"height x width"`` for a matrix); the rules
+    are those of :func:`check_matrix`, which is this with ``dims=2``.
+
+    >>> check_tensor(torch.ones(3, 2, 2), "X", 3, "channels x height x width").shape
+    torch.Size([3, 2, 2])
+    """
     if not isinstance(value, torch.Tensor):
         raise TypeError(f"{name} must be a torch.Tensor, got {type(value).__name__}")
     if value.layout != torch.strided:
@@ -30,10 +44,9 @@ def check_matrix(value: object, name: str, finite: bool = True) -> torch.Tensor:
         )
     if value.is_meta:
         raise ValueError(f"{name} is on the meta device, which holds shapes but no values")
-    if value.dim() != 2:
+    if value.dim() != dims:
         raise ValueError(
-            f"{name} must be 2-D (height x width), got {value.dim()}-D with shape "
-            f"{tuple(value.shape)}"
+            f"{name} must be {dims}-D ({axes}), got {value.dim()}-D with shape {tuple(value.shape)}"
         )
     if value.numel() == 0:
         raise ValueError(f"{name} must not be empty, got shape {tuple(value.shape)}")
@@ -116,6 +129,71 @@ def check_same_dtype(A: torch.Tensor, B: torch.Tensor, names: tuple[str, str]) -
     a, b = names
     if A.dtype != B.dtype:
         raise TypeError(f"{a} and {b} must share a dtype, got {a} {A.dtype} and {b} {B.dtype}")
+
+
+# How the messages name the axes of a multi-channel image and of its kernels.
+CHANNEL_AXES = {
+    "X": "channels x height x width",
+    3: "channels x k_h x k_w",
+    4: "out_channels x in_channels x k_h x k_w",
+}
+
+
+def check_channels(X: object, K: object, kernel_dims: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Check an image ``X`` of shape (c_i, n_h, n_w) and a kernel ``K`` to slide over it.
+
+    ``K`` is (c_i, k_h, k_w) with ``kernel_dims=3`` and (c_o, c_i, k_h, k_w) with 4. The
+    rules of :func:`check_image_and_kernel`, on each axis that they concern, plus: ``K``'s
+    input channels must be ``X``'s channels (chapter "Channels").
+
+    >>> X, K = check_channels(torch.ones(3, 4, 4), torch.ones(2, 3, 2, 2), 4)
+    """
+    X = check_tensor(X, "X", 3, CHANNEL_AXES["X"], finite=False)
+    K = check_tensor(K, "K", kernel_dims, CHANNEL_AXES[kernel_dims], finite=False)
+    if X.device != K.device:
+        raise ValueError(
+            f"X and K must be on the same device, got X on {X.device} and K on {K.device}"
+        )
+    check_finite(X, "X")
+    check_finite(K, "K")
+    if X.shape[0] != K.shape[-3]:
+        raise ValueError(
+            f"X has {X.shape[0]} channels but K has {K.shape[-3]} input channels (shape "
+            f"{tuple(K.shape)}); each input channel needs its own kernel"
+        )
+    if K.shape[-2] > X.shape[1] or K.shape[-1] > X.shape[2]:
+        raise ValueError(
+            f"kernel K of shape {tuple(K.shape)} is larger than image X of shape "
+            f"{tuple(X.shape)}; each k_h x k_w kernel must fit inside the image"
+        )
+    check_same_dtype(X, K, ("X", "K"))
+    return X, K
+
+
+def check_one_by_one(K: torch.Tensor) -> None:
+    """Refuse a kernel of shape (c_o, c_i, k_h, k_w) that is not 1 x 1 (chapter "Channels").
+
+    >>> check_one_by_one(torch.ones(1, 3, 1, 1))
+    """
+    if tuple(K.shape[-2:]) != (1, 1):
+        raise ValueError(
+            f"K must be (out_channels, in_channels, 1, 1) for a 1 x 1 convolution, got shape "
+            f"{tuple(K.shape)}; use corr2d_multi_in_out for larger kernels"
+        )
+
+
+def check_choice(value: object, name: str, choices: tuple[str, ...]) -> str:
+    """Return ``value`` if it is one of the strings ``choices``.
+
+    >>> check_choice("avg", "mode", ("max", "avg"))
+    'avg'
+    """
+    shown = " or ".join(repr(c) for c in choices)
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be {shown}, got {type(value).__name__}")
+    if value not in choices:
+        raise ValueError(f"{name} must be {shown}, got {value!r}")
+    return value
 
 
 def check_kernel_size(kernel_size: object, name: str = "kernel_size") -> tuple[int, int]:
@@ -225,6 +303,33 @@ def check_count(value: object, name: str) -> int:
     return int(value)
 
 
+def check_int_at_least(value: object, name: str, lowest: int) -> int:
+    """Return ``value`` if it is an int (not a bool) of at least ``lowest``.
+
+    >>> check_int_at_least(0, "shift", 0)
+    0
+    """
+    if not _is_int(value):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    if value < lowest:
+        raise ValueError(f"{name} must be at least {lowest}, got {value}")
+    return int(value)
+
+
+def check_fraction(value: object, name: str) -> float:
+    """Return ``value`` as a float if it is a number strictly between 0 and 1.
+
+    >>> check_fraction(0.2, "held_out")
+    0.2
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    number = float(value)
+    if not 0 < number < 1:
+        raise ValueError(f"{name} must lie strictly between 0 and 1, got {value!r}")
+    return number
+
+
 def check_seed(value: object, name: str = "seed") -> int | None:
     """Return ``value`` if it is None or an int that ``torch.manual_seed`` accepts.
 
@@ -301,3 +406,29 @@ def check_crop(full: tuple[int, int], padding: tuple[int, int]) -> None:
             f"padding {padding} crops {padding} from each side of the full output {full}, "
             f"leaving {left}; the output must keep at least one row and one column"
         )
+
+
+def check_finite_number(value: object, name: str) -> float:
+    """Return ``value`` as a float if it is a finite real number (bools refused).
+
+    >>> check_finite_number(-30, "degrees")
+    -30.0
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    return number
+
+
+def check_odd_size(value: object, name: str, largest: int) -> int:
+    """Return ``value`` if it is an odd int from 1 to ``largest``: a kernel with a centre.
+
+    >>> check_odd_size(5, "size", 5)
+    5
+    """
+    size = check_count(value, name)
+    if size % 2 == 0 or size > largest:
+        raise ValueError(f"{name} must be an odd int from 1 to {largest}, got {size}")
+    return size

@@ -83,27 +83,54 @@ def diagonal_image(size: int = 8) -> torch.Tensor:
     return torch.tril(torch.ones(size, size), diagonal=-1)
 
 
+# ITU-R BT.601 luma weights of red, green and blue: how photo() turns colour into grey.
+GREY_WEIGHTS = (0.299, 0.587, 0.114)
+
+
 def photo(size: int = 64) -> torch.Tensor:
     """Grace Hopper's portrait (bundled with matplotlib), grayscale, ``size`` x ``size``, in [0, 1].
 
-    The photo is cropped to a square around the face (512 x 512 pixels) and shrunk by
-    area averaging.
+    The photo is cropped to a square around the face (512 x 512 pixels), turned grey with
+    ``GREY_WEIGHTS`` and shrunk by area averaging: the crop of :func:`colour_photo`.
 
     Refused: a ``size`` that is not an int from 1 to 512 (larger would only blow pixels up).
 
     >>> photo(32).shape
     torch.Size([32, 32])
     """
+    square = _photo_square(size)
+    gray = square @ torch.tensor(GREY_WEIGHTS)
+    return torch.nn.functional.adaptive_avg_pool2d(gray[None, None], size)[0, 0]
+
+
+def colour_photo(size: int = 64) -> torch.Tensor:
+    """Grace Hopper's portrait in colour, red, green and blue: (3, ``size``, ``size``) in [0, 1].
+
+    The same square crop as :func:`photo`, shrunk by area averaging channel by channel
+    (chapter "Channels").
+
+    Refused: a ``size`` that is not an int from 1 to 512.
+
+    >>> colour_photo(32).shape
+    torch.Size([3, 32, 32])
+    """
+    square = _photo_square(size).permute(2, 0, 1)
+    return torch.nn.functional.adaptive_avg_pool2d(square[None], size)[0]
+
+
+def _photo_square(size: object) -> torch.Tensor:
+    """The portrait's square crop around the face, (512, 512, 3) RGB in [0, 1].
+
+    ``size``, the side of the image to be made of it, is checked here, once for both
+    photos: an int from 1 to the crop's side."""
     import matplotlib.cbook
+    import matplotlib.image
 
     size = check_count(size, "size")
     with matplotlib.cbook.get_sample_data("grace_hopper.jpg") as file:
-        import matplotlib.image
-
         rgb = torch.from_numpy(matplotlib.image.imread(file).copy()).float() / 255.0
-    gray = rgb[..., :3] @ torch.tensor([0.299, 0.587, 0.114])
-    side = min(gray.shape)
+    rgb = rgb[..., :3]
+    side = min(rgb.shape[:2])
     if size > side:
         raise ValueError(f"size must be at most {side}, the photo's own size, got {size}")
-    square = gray[:side, (gray.shape[1] - side) // 2 :][:, :side]
-    return torch.nn.functional.adaptive_avg_pool2d(square[None, None], size)[0, 0]
+    return rgb[:side, (rgb.shape[1] - side) // 2 :][:, :side]

@@ -11,11 +11,20 @@ tensor([[-1.,  0.,  1.],
         [-1.,  0.,  1.]])
 >>> kernel_names()[:3]
 ('identity', 'edge', 'edge_transposed')
+
+Three families of kernels turn with a parameter (the kernel explorer of the chapter
+"Finding edges" has a slider for each): :func:`gaussian_kernel` (blur of width ``sigma``),
+:func:`directional_kernel` (the derivative in the direction ``degrees``, as in the exercise
+"An edge detector for any direction") and :func:`sharpen_kernel` (by ``amount``).
 """
 
 from __future__ import annotations
 
+import math
+
 import torch
+
+from convbook.checks import check_finite_number, check_odd_size, check_positive_number
 
 _BINOMIAL_3 = [1.0, 2.0, 1.0]
 _BINOMIAL_5 = [1.0, 4.0, 6.0, 4.0, 1.0]
@@ -84,8 +93,7 @@ def kernel(name: str, dtype: torch.dtype = torch.float32) -> torch.Tensor:
     1.0
     """
     _check_name(name)
-    if not isinstance(dtype, torch.dtype) or not dtype.is_floating_point:
-        raise TypeError(f"dtype must be a floating-point torch.dtype, got {dtype!r}")
+    _check_dtype(dtype)
     return torch.tensor(_KERNELS[name][0], dtype=dtype)
 
 
@@ -99,6 +107,78 @@ def describe_kernel(name: str) -> str:
     """
     _check_name(name)
     return _KERNELS[name][1]
+
+
+# The largest Gaussian the helpers make: as large as the kernel explorer's kernels.
+LARGEST_GAUSSIAN = 5
+
+
+def gaussian_kernel(
+    sigma: float, size: int = 5, dtype: torch.dtype = torch.float32
+) -> torch.Tensor:
+    """A ``size`` x ``size`` Gaussian blur: ``exp(-(a² + b²) / (2 sigma²))`` at offset ``(a, b)``
+    from the centre, divided by its sum so that the weights sum to 1.
+
+    A small ``sigma`` keeps nearly all the weight on the centre (nearly the identity); a large
+    one spreads it evenly (nearly the box blur).
+
+    Refused: a ``sigma`` that is not a positive finite number, a ``size`` that is not an odd
+    int from 1 to 5, a ``dtype`` that is not floating point.
+
+    >>> gaussian_kernel(1.0, 3)
+    tensor([[0.0751, 0.1238, 0.0751],
+            [0.1238, 0.2042, 0.1238],
+            [0.0751, 0.1238, 0.0751]])
+    """
+    sigma = check_positive_number(sigma, "sigma")
+    size = check_odd_size(size, "size", LARGEST_GAUSSIAN)
+    _check_dtype(dtype)
+    offsets = torch.arange(size, dtype=torch.float64) - (size - 1) / 2
+    squared = offsets[:, None] ** 2 + offsets[None, :] ** 2
+    weights = torch.exp(-squared / (2 * sigma**2))
+    return (weights / weights.sum()).to(dtype)
+
+
+def directional_kernel(degrees: float, dtype: torch.dtype = torch.float32) -> torch.Tensor:
+    """The derivative in the direction ``degrees`` (x to the right, y downwards, so 90 points
+    down): ``cos θ · sobel_x + sin θ · sobel_y``. 0 is ``sobel_x``, 90 is ``sobel_y``.
+
+    Refused: ``degrees`` that are not a finite number, a ``dtype`` that is not floating point.
+
+    >>> directional_kernel(180)
+    tensor([[ 1.,  0., -1.],
+            [ 2.,  0., -2.],
+            [ 1.,  0., -1.]])
+    """
+    theta = math.radians(check_finite_number(degrees, "degrees"))
+    _check_dtype(dtype)
+    # cos and sin rounded to 12 places, so that 90 degrees gives exactly sobel_y
+    c, s = round(math.cos(theta), 12), round(math.sin(theta), 12)
+    sobel_x, sobel_y = kernel("sobel_x", torch.float64), kernel("sobel_y", torch.float64)
+    return (c * sobel_x + s * sobel_y + 0.0).to(dtype)  # + 0.0: no -0 printed
+
+
+def sharpen_kernel(amount: float, dtype: torch.dtype = torch.float32) -> torch.Tensor:
+    """``identity - amount · laplacian``: each pixel pushed away from its neighbours' mean.
+
+    ``amount`` 0 is the identity, 1 the preset ``sharpen``; the weights always sum to 1.
+
+    Refused: an ``amount`` that is not a finite number, a ``dtype`` that is not floating point.
+
+    >>> sharpen_kernel(0.5)
+    tensor([[ 0.0000, -0.5000,  0.0000],
+            [-0.5000,  3.0000, -0.5000],
+            [ 0.0000, -0.5000,  0.0000]])
+    """
+    amount = check_finite_number(amount, "amount")
+    _check_dtype(dtype)
+    identity, laplacian = kernel("identity", torch.float64), kernel("laplacian", torch.float64)
+    return (identity - amount * laplacian).to(dtype)
+
+
+def _check_dtype(dtype: object) -> None:
+    if not isinstance(dtype, torch.dtype) or not dtype.is_floating_point:
+        raise TypeError(f"dtype must be a floating-point torch.dtype, got {dtype!r}")
 
 
 def _check_name(name: object) -> None:

@@ -5,8 +5,16 @@ Each widget is a Python class (anywidget) whose front end is ES modules beside i
 (``make`` rebuilds a bundle when a source changes), with its look in ``<widget>.css``.
 """
 
+from convbook.widgets.channel_explorer import ChannelExplorer
+from convbook.widgets.filters_explorer import FiltersExplorer
 from convbook.widgets.kernel_explorer import KernelExplorer
 from convbook.widgets.lr_explorer import LearningRateExplorer
 from convbook.widgets.window_explorer import WindowExplorer
 
-__all__ = ["KernelExplorer", "LearningRateExplorer", "WindowExplorer"]
+__all__ = [
+    "ChannelExplorer",
+    "FiltersExplorer",
+    "KernelExplorer",
+    "LearningRateExplorer",
+    "WindowExplorer",
+]

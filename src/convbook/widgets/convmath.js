@@ -49,31 +49,33 @@ export function range(...matrices) {
  * Gradient descent on the summed squared loss, as convbook.learn_kernel does it:
  * losses[e] is measured before the update of epoch e + 1, weights[e] is the kernel
  * after it, and the weights are kept in float32. A loss, or an updated kernel, that
- * float32 cannot hold stops the run: divergedAt is that epoch (1-based), as in PyTorch.
+ * float32 cannot hold stops the run: divergedAt is that epoch (1-based), as in PyTorch, and
+ * overflowed says which it was ("loss" or "kernel"; null when the run did not stop).
  */
 export function learnKernel(X, Y, init, lr, epochs) {
   let K = init.map((row) => row.map(Math.fround));
   const losses = [];
   const weights = [];
   let divergedAt = null;
+  let overflowed = null;
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const residual = corr2d(X, K).map((row, i) => row.map((v, j) => v - Y[i][j]));
     const loss = residual.flat().reduce((sum, r) => sum + r * r, 0);
     if (!(loss <= FLOAT32_MAX)) {
-      divergedAt = epoch;
+      [divergedAt, overflowed] = [epoch, "loss"];
       break;
     }
     const gradient = corr2d(X, residual); // d loss / d K[a][b] = 2 * sum_ij r_ij X[i+a][j+b]
     const next = K.map((row, a) => row.map((k, b) => Math.fround(k - lr * 2 * gradient[a][b])));
     if (!next.flat().every(Number.isFinite)) {
-      divergedAt = epoch;
+      [divergedAt, overflowed] = [epoch, "kernel"];
       break;
     }
     K = next;
     losses.push(loss);
     weights.push(K);
   }
-  return { losses, weights, divergedAt, kernel: weights.length ? weights.at(-1) : init };
+  return { losses, weights, divergedAt, overflowed, kernel: weights.length ? weights.at(-1) : init };
 }
 
 /** First epoch (1-based) whose loss is above the first epoch's, or null. */

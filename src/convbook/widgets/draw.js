@@ -7,6 +7,7 @@ const VIRIDIS = ["#440154", "#472d7b", "#3b528b", "#2c728e", "#21918c",
                  "#28ae80", "#5ec962", "#addc30", "#fde725"];
 const RED_BLUE = ["#053061", "#2a71b2", "#6bacd1", "#c2ddec", "#f7f6f6",
                   "#fbccb4", "#e48066", "#ba2832", "#67001f"];
+const GREY = ["#000000", "#ffffff"];
 
 function interpolate(stops, t) {
   const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (stops.length - 1);
@@ -29,16 +30,43 @@ export function colourScale(low, high) {
   return { stops: VIRIDIS, low, high: high > low ? high : low + 1 };
 }
 
-/** The [r, g, b] colour of v on a scale, and whether text on it should be black. */
+/** Photos are grey, from black at their lowest value to white at their highest. */
+export function greyScale(low, high) {
+  return { stops: GREY, low, high: high > low ? high : low + 1 };
+}
+
+function linear(channel) {
+  const c = channel / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+}
+
+/** Black or white, whichever contrasts more with the colour [r, g, b] (WCAG's luminance). */
+export function textOn(rgb) {
+  const luminance = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? "#000" : "#fff";
+}
+
+/** The [r, g, b] colour of v on a scale, and the text colour that reads on it. */
 function paint(scale, v) {
   const rgb = interpolate(scale.stops, (v - scale.low) / (scale.high - scale.low));
-  const luminance = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
-  return { fill: `rgb(${rgb.join(",")})`, text: luminance > 0.4 ? "#000" : "#fff" };
+  return { rgb, fill: `rgb(${rgb.join(",")})`, text: textOn(rgb) };
+}
+
+// 256 colours per scale, so that a large matrix is painted without parsing a colour per cell.
+const TABLES = new Map();
+function table(stops) {
+  if (!TABLES.has(stops)) {
+    const t = new Uint8ClampedArray(256 * 3);
+    for (let k = 0; k < 256; k++) t.set(interpolate(stops, k / 255), 3 * k);
+    TABLES.set(stops, t);
+  }
+  return TABLES.get(stops);
 }
 
 /** Short, readable number: 19, -0.25, 0.111, 1.2e-5. */
 export function fmt(v, digits = 3) {
-  if (!Number.isFinite(v)) return String(v);
+  if (Number.isNaN(v) || typeof v !== "number") return "?"; // never "NaN" or "undefined" on a page
+  if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
   if (v === Math.round(v) && Math.abs(v) < 1e6) return String(v);
   if (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3) return v.toExponential(1);
   return String(Number(v.toPrecision(digits)));
@@ -63,39 +91,78 @@ export function cellSize(M, room = 240, largest = 34) {
   return Math.max(2, Math.min(largest, Math.floor(room / Math.max(M.length, M[0].length))));
 }
 
-/** Draw M as coloured cells on the scale of [low, high]; values written in when cells are big enough. */
-export function heatmap(ctx, M, cell, low, high, outline = null) {
-  const scale = colourScale(low, high);
+/**
+ * Draw M as coloured cells on the scale of [low, high] (or the `scale` given); values are
+ * written in when cells are big enough. `outline` [top, left, h, w] rings a window in black and
+ * white, which shows on every colour of every scale.
+ */
+export function heatmap(ctx, M, cell, low, high, outline = null, scale = colourScale(low, high)) {
   ctx.clearRect(0, 0, M[0].length * cell, M.length * cell);
-  ctx.font = `${Math.floor(cell * 0.36)}px sans-serif`;
+  if (cell >= 24) cellsWithValues(ctx, M, cell, scale);
+  else pixels(ctx, M, cell, scale);
+  if (outline) {
+    const [top, left, h, w] = outline;
+    const box = [left * cell + 1.5, top * cell + 1.5, w * cell - 3, h * cell - 3];
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = "#000";
+    ctx.strokeRect(...box);
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = "#fff";
+    ctx.strokeRect(...box);
+  }
+}
+
+function cellsWithValues(ctx, M, cell, scale) {
+  const size = Math.floor(cell * 0.36);
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
   M.forEach((row, i) => row.forEach((v, j) => {
     const { fill, text } = paint(scale, v);
     ctx.fillStyle = fill;
     ctx.fillRect(j * cell, i * cell, cell, cell);
-    if (cell >= 24) {
-      ctx.fillStyle = text;
-      ctx.fillText(fmt(v, 2), (j + 0.5) * cell, (i + 0.5) * cell);
-    }
+    const label = fmt(v, 2);
+    ctx.font = `${size}px sans-serif`;
+    const fits = Math.min(1, (cell - 4) / ctx.measureText(label).width); // long labels shrink
+    if (size * fits < 8) return; // ... or are left to the hover text and the values list
+    ctx.font = `${Math.floor(size * fits)}px sans-serif`;
+    ctx.fillStyle = text;
+    ctx.fillText(label, (j + 0.5) * cell, (i + 0.5) * cell);
   }));
-  if (outline) {
-    const [top, left, h, w] = outline;
-    ctx.strokeStyle = scale.stops === VIRIDIS ? "#e8590c" : "#000";
-    ctx.lineWidth = 3;
-    ctx.strokeRect(left * cell + 1.5, top * cell + 1.5, w * cell - 3, h * cell - 3);
-  }
 }
 
-/** A horizontal colour bar for the scale of [low, high], its two ends labelled. */
-export function colorbar(ctx, width, low, high, label) {
-  const scale = colourScale(low, high);
+// One pixel per cell on a scratch canvas, then scaled up without smoothing: fast for 128 x 128.
+const scratch = typeof document === "undefined" ? null : document.createElement("canvas");
+function pixels(ctx, M, cell, scale) {
+  const [h, w] = [M.length, M[0].length];
+  if (scratch.width !== w || scratch.height !== h) Object.assign(scratch, { width: w, height: h });
+  const small = scratch.getContext("2d");
+  const image = small.createImageData(w, h);
+  const [colours, data] = [table(scale.stops), image.data];
+  const [low, span] = [scale.low, scale.high - scale.low];
+  for (let i = 0, p = 0; i < h; i++) {
+    const row = M[i];
+    for (let j = 0; j < w; j++, p += 4) {
+      const t = (row[j] - low) / span;
+      const k = 3 * Math.round(255 * (t > 0 ? (t < 1 ? t : 1) : 0));
+      data[p] = colours[k];
+      data[p + 1] = colours[k + 1];
+      data[p + 2] = colours[k + 2];
+      data[p + 3] = 255;
+    }
+  }
+  small.putImageData(image, 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(scratch, 0, 0, w * cell, h * cell);
+}
+
+/** A horizontal colour bar for the scale of [low, high] (or `scale`), its ends labelled in `ink`. */
+export function colorbar(ctx, width, low, high, label, ink = "#222", scale = colourScale(low, high)) {
   ctx.clearRect(0, 0, width, 44);
   for (let x = 0; x < width; x++) {
     ctx.fillStyle = paint(scale, scale.low + (x / (width - 1)) * (scale.high - scale.low)).fill;
     ctx.fillRect(x, 0, 1, 14);
   }
-  ctx.fillStyle = "#222";
+  ctx.fillStyle = ink;
   ctx.font = "12px sans-serif";
   ctx.textBaseline = "top";
   ctx.textAlign = "left";
@@ -165,9 +232,12 @@ export function el(tag, className = "", text = "") {
   return node;
 }
 
-/** Copy values to the widget's model and save them to Python when there is a kernel. */
+/**
+ * Copy values to the widget's model in one step (listeners see them all changed together, never
+ * half of them) and save them to Python when there is a kernel.
+ */
 export function save(model, values) {
-  for (const [name, value] of Object.entries(values)) model.set(name, value);
+  model.set(values);
   try {
     model.save_changes();
   } catch (error) {

@@ -21,10 +21,70 @@ EDGE_IMAGE = "edge image (6 × 8)"
 PHOTO = "photo (32 × 32)"
 YOUR_IMAGE = "your image"
 OPERATIONS = ("cross-correlation", "convolution")
+# The largest kernel entry a reader may type (the browser says so beside the box): far beyond
+# any useful kernel, and small enough that no output on these images leaves float32's range.
+LARGEST_ENTRY = 1000
+# The largest image side: the browser shrinks the reader's picture to it, and it keeps the
+# explorer quick (a 5 x 5 kernel on 128 x 128 is redrawn within a frame) and phone-wide.
+LARGEST_IMAGE = 128
+
+
+class StateError(traitlets.TraitError, ValueError):
+    """A refused state: a ValueError, and a TraitError so that traitlets undoes the whole of a
+    change made of several traits (as the browser sends them) when one part is refused."""
+
+
+def _refused(check):
+    """A validator whose ValueError undoes the whole change it belongs to."""
+
+    def validator(self, proposal: dict):
+        try:
+            return check(self, proposal)
+        except StateError:
+            raise
+        except ValueError as error:
+            raise StateError(str(error)) from error
+
+    validator.__name__ = check.__name__
+    return validator
 
 
 def _rows(M: torch.Tensor, decimals: int = 4) -> list[list[float]]:
     return M.detach().double().cpu().round(decimals=decimals).tolist()
+
+
+def crop_to_fit(K: torch.Tensor, shape: tuple[int, int]) -> torch.Tensor:
+    """The middle of ``K`` that fits an image of ``shape`` (all of it if it fits already).
+
+    Where the kernel is larger than the image by an odd number of rows (or columns), the
+    upper (left) of the two middles is kept, as the browser does.
+
+    >>> crop_to_fit(torch.arange(25.0).reshape(5, 5), (3, 8))
+    tensor([[ 5.,  6.,  7.,  8.,  9.],
+            [10., 11., 12., 13., 14.],
+            [15., 16., 17., 18., 19.]])
+    """
+    h, w = min(K.shape[0], shape[0]), min(K.shape[1], shape[1])
+    top, left = (K.shape[0] - h) // 2, (K.shape[1] - w) // 2
+    return K[top : top + h, left : left + w]
+
+
+def _matrix(rows: object, name: str) -> torch.Tensor:
+    """A list of rows (as the browser sends them) as a float64 matrix, or a clear refusal."""
+    try:
+        M = torch.tensor(rows, dtype=torch.float64)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{name} must be a list of equally long rows of numbers") from error
+    return check_matrix(M, name)
+
+
+def _small_image(M: torch.Tensor, name: str) -> torch.Tensor:
+    if max(M.shape) > LARGEST_IMAGE:
+        raise ValueError(
+            f"{name} may be at most {LARGEST_IMAGE} pixels on a side, got shape "
+            f"{tuple(M.shape)}; shrink it first, e.g. with F.adaptive_avg_pool2d"
+        )
+    return M
 
 
 class KernelExplorer(anywidget.AnyWidget):
@@ -33,8 +93,12 @@ class KernelExplorer(anywidget.AnyWidget):
     The browser recomputes on every change, so the widget also works in the static
     book. ``image``, ``kernel`` and ``output`` give the reader's choice back as
     tensors, the output computed by :func:`convbook.corr2d` (or its flipped form
-    for ``operation="convolution"``). Refused: a non-2-D or non-finite image or kernel,
-    a kernel larger than 5 x 5 or than the image, an unknown operation.
+    for ``operation="convolution"``); a picture the reader loads in the browser becomes
+    ``image`` too. Choosing an image smaller than the kernel crops the kernel to its middle
+    and says so in ``note`` (the browser shows it). Refused: a non-2-D or non-finite image or
+    kernel, a kernel larger than 5 x 5 or than the image, entries beyond ±1000, an image
+    larger than 128 pixels on a side, an unknown operation or image name. The chapter
+    "Finding edges" shows the widget.
 
     >>> explorer = KernelExplorer(kernel=torch.tensor([[1., -1.]]))
     >>> explorer.output.shape
@@ -48,7 +112,10 @@ class KernelExplorer(anywidget.AnyWidget):
     kernel_rows = traitlets.List().tag(sync=True)
     presets = traitlets.Dict().tag(sync=True)
     operation = traitlets.Unicode(OPERATIONS[0]).tag(sync=True)
+    note = traitlets.Unicode("").tag(sync=True)
     largest_kernel = traitlets.Int(LARGEST_KERNEL, read_only=True).tag(sync=True)
+    largest_entry = traitlets.Float(LARGEST_ENTRY, read_only=True).tag(sync=True)
+    largest_image = traitlets.Int(LARGEST_IMAGE, read_only=True).tag(sync=True)
 
     def __init__(
         self,
@@ -62,26 +129,81 @@ class KernelExplorer(anywidget.AnyWidget):
             PHOTO: _rows(photo(32), decimals=3),
         }
         if image is not None:
-            images[YOUR_IMAGE] = _rows(check_matrix(image, "image"))
+            images[YOUR_IMAGE] = _rows(_small_image(check_matrix(image, "image"), "image"))
         name = YOUR_IMAGE if image is not None else EDGE_IMAGE
-        kernel = named_kernel("edge") if kernel is None else kernel
         presets = {n: _rows(named_kernel(n)) for n in kernel_names()}
-        super().__init__(images=images, image_name=name, presets=presets, operation=operation)
-        self.kernel = kernel
+        start = crop_to_fit(named_kernel("edge"), _matrix(images[name], "image").shape)
+        super().__init__(
+            images=images,
+            image_name=name,
+            presets=presets,
+            operation=operation,
+            kernel_rows=_rows(start),
+        )
+        if kernel is not None:
+            self.kernel = kernel
+
+    # Each rule below reads the other traits as they will be once a change is complete: the
+    # browser sends the image, the kernel and the note together (ipywidgets' set_state holds
+    # the checks until all are set), so a new image with a kernel that fits it is accepted,
+    # and a half-done change is never seen.
 
     @traitlets.validate("operation")
+    @_refused
     def _valid_operation(self, proposal: dict) -> str:
         if proposal["value"] not in OPERATIONS:
             raise ValueError(f"operation must be one of {OPERATIONS}, got {proposal['value']!r}")
         return proposal["value"]
 
+    @traitlets.validate("images")
+    @_refused
+    def _valid_images(self, proposal: dict) -> dict:
+        for name, rows in proposal["value"].items():
+            _small_image(_matrix(rows, f"image {name!r}"), f"image {name!r}")
+        if self.image_name not in proposal["value"]:
+            raise ValueError(f"images must include the image shown, {self.image_name!r}")
+        return proposal["value"]
+
     @traitlets.validate("image_name")
+    @_refused
     def _valid_image_name(self, proposal: dict) -> str:
         if proposal["value"] not in self.images:
             raise ValueError(
                 f"image_name must be one of {list(self.images)}, got {proposal['value']!r}"
             )
         return proposal["value"]
+
+    @traitlets.validate("kernel_rows")
+    @_refused
+    def _valid_kernel_rows(self, proposal: dict) -> list:
+        K = _matrix(proposal["value"], "kernel")
+        if max(K.shape) > LARGEST_KERNEL:
+            raise ValueError(
+                f"kernel may be at most {LARGEST_KERNEL} x {LARGEST_KERNEL}, "
+                f"got shape {tuple(K.shape)}"
+            )
+        if K.abs().max().item() > LARGEST_ENTRY:
+            raise ValueError(
+                f"kernel entries must lie from -{LARGEST_ENTRY} to {LARGEST_ENTRY}, "
+                f"got {K.abs().max().item():g}"
+            )
+        if self.image_name in self.images:
+            check_image_and_kernel(self.image.double(), K)
+        return proposal["value"]
+
+    @traitlets.observe("image_name")
+    def _crop_kernel_to_the_image(self, change: dict) -> None:
+        K, shape = self.kernel, self.image.shape
+        if K.shape[0] <= shape[0] and K.shape[1] <= shape[1]:
+            return
+        cropped = crop_to_fit(K, tuple(shape))
+        with self.hold_sync(), self.hold_trait_notifications():  # one message to the browser
+            self.kernel_rows = _rows(cropped)
+            self.note = (
+                f"The {K.shape[0]} × {K.shape[1]} kernel is cropped to its middle "
+                f"{cropped.shape[0]} × {cropped.shape[1]} to fit the "
+                f"{shape[0]} × {shape[1]} image."
+            )
 
     @property
     def image(self) -> torch.Tensor:
@@ -102,7 +224,9 @@ class KernelExplorer(anywidget.AnyWidget):
                 f"got shape {tuple(value.shape)}"
             )
         check_image_and_kernel(self.image, value.float())
-        self.kernel_rows = _rows(value)
+        with self.hold_sync(), self.hold_trait_notifications():
+            self.kernel_rows = _rows(value)
+            self.note = ""
 
     @property
     def output(self) -> torch.Tensor:

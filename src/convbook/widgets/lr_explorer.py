@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import anywidget
@@ -16,7 +17,7 @@ from convbook.checks import (
     check_positive_number,
     check_target,
 )
-from convbook.data import edge_image, original_start
+from convbook.data import edge_image, original_start, photo
 from convbook.kernels import kernel
 from convbook.matrix import im2col
 from convbook.ops import corr2d, output_shape
@@ -24,16 +25,24 @@ from convbook.train import History, critical_lr, learn_kernel
 
 HERE = Path(__file__).parent
 
+EDGE = "edge image 6 × 8, 1 × 2 kernel"
+# The second problem: a 3 x 3 kernel, Sobel x, learned from a small photo and its feature map.
+PHOTO_SIZE = 16
+PHOTO = f"photo {PHOTO_SIZE} × {PHOTO_SIZE}, 3 × 3 kernel (Sobel x)"
+
 
 class LearningRateExplorer(anywidget.AnyWidget):
     """Learn a kernel from ``X`` and ``Y`` with sliders for the learning rate (log) and epochs.
 
     The default is the original notebook's problem: the 6 x 8 edge image, its edge map,
-    a 1 x 2 kernel, ``lr = 3e-2`` and 50 epochs from its start. The critical rate
-    (:func:`convbook.critical_lr`) is marked on the slider; above it the widget
-    says that, and when, training diverges. ``history`` is the same run in PyTorch.
-    Refused: non-2-D or non-finite ``X``/``Y``, a ``Y`` of the wrong shape, a rate
-    that is not a positive finite number, epochs below 1.
+    a 1 x 2 kernel, ``lr = 3e-2`` and 50 epochs from its start. A second problem is always on
+    offer (``problem``): learning the 3 x 3 Sobel kernel from a 16 x 16 photo and its feature
+    map, from zeros. Setting ``problem`` restores that problem's own start and rate. The page
+    computes the critical rate (:func:`convbook.critical_lr`) itself, marks it on the slider
+    and says whether, and when, training diverges. ``history`` is the same run in PyTorch.
+    Refused: non-2-D or non-finite ``X``/``Y``, a ``Y`` of the wrong shape, a rate that is
+    not a positive finite number, epochs below 1, an unknown problem, a start of the wrong
+    shape or beyond float32. The chapter "Learning the kernel" shows it.
 
     >>> explorer = LearningRateExplorer()
     >>> round(explorer.critical_lr * 30, 6), explorer.history.kernel.round(decimals=3)
@@ -42,15 +51,11 @@ class LearningRateExplorer(anywidget.AnyWidget):
 
     _esm = HERE / "static" / "lr_explorer.js"  # bundled by esbuild from lr_explorer.js
     _css = HERE / "lr_explorer.css"
-    x_rows = traitlets.List().tag(sync=True)
-    y_rows = traitlets.List().tag(sync=True)
+    problems = traitlets.Dict().tag(sync=True)
+    problem = traitlets.Unicode().tag(sync=True)
     init_rows = traitlets.List().tag(sync=True)
-    optimum_rows = traitlets.List().tag(sync=True)
     lr = traitlets.Float(3e-2).tag(sync=True)
     epochs = traitlets.Int(50).tag(sync=True)
-    critical_lr = traitlets.Float().tag(sync=True)
-    lr_min = traitlets.Float(1e-3).tag(sync=True)
-    lr_max = traitlets.Float(1e-1).tag(sync=True)
 
     def __init__(
         self,
@@ -61,6 +66,7 @@ class LearningRateExplorer(anywidget.AnyWidget):
         epochs: int = 50,
         init: torch.Tensor | None = None,
     ) -> None:
+        name = EDGE if X is None else "your X and Y"
         X = edge_image() if X is None else check_matrix(X, "X")
         kernel_size = check_kernel_size(kernel_size)
         Y = corr2d(X, kernel("edge")) if Y is None else Y
@@ -68,15 +74,39 @@ class LearningRateExplorer(anywidget.AnyWidget):
         if init is None:
             init = original_start() if kernel_size == (1, 2) else torch.zeros(kernel_size)
         init = check_init(init, kernel_size)
+        lr = check_positive_number(lr, "lr")
+        sobel = photo(PHOTO_SIZE)
+        problems = {
+            name: _problem(X, Y, init, lr),
+            PHOTO: _problem(sobel, corr2d(sobel, kernel("sobel_x")), torch.zeros(3, 3)),
+        }
         super().__init__(
-            x_rows=X.double().tolist(),
-            y_rows=Y.double().tolist(),
-            init_rows=init.double().tolist(),
-            optimum_rows=_least_squares(X, Y, kernel_size).tolist(),
-            lr=check_positive_number(lr, "lr"),
+            problems=problems,
+            problem=name,
+            init_rows=problems[name]["init_rows"],
+            lr=lr,
             epochs=check_count(epochs, "epochs"),
-            critical_lr=critical_lr(X, kernel_size),
         )
+
+    @traitlets.validate("problem")
+    def _valid_problem(self, proposal: dict) -> str:
+        if proposal["value"] not in self.problems:
+            raise ValueError(
+                f"problem must be one of {list(self.problems)}, got {proposal['value']!r}"
+            )
+        return proposal["value"]
+
+    @traitlets.observe("problem")
+    def _start_of_problem(self, change: dict) -> None:
+        chosen = self.problems[change["new"]]
+        self.set_trait("init_rows", chosen["init_rows"])
+        self.set_trait("lr", chosen["lr"])
+
+    @traitlets.validate("init_rows")
+    def _valid_init(self, proposal: dict) -> list:
+        size = self._shape
+        start = check_init(torch.tensor(proposal["value"], dtype=torch.float32), size)
+        return start.double().tolist()
 
     @traitlets.validate("lr")
     def _valid_lr(self, proposal: dict) -> float:
@@ -87,12 +117,54 @@ class LearningRateExplorer(anywidget.AnyWidget):
         return check_count(proposal["value"], "epochs")
 
     @property
+    def _shape(self) -> tuple[int, int]:
+        start = self.problems[self.problem]["init_rows"]
+        return len(start), len(start[0])
+
+    @property
+    def X(self) -> torch.Tensor:
+        """The image of the problem shown."""
+        return torch.tensor(self.problems[self.problem]["x_rows"], dtype=torch.float32)
+
+    @property
+    def Y(self) -> torch.Tensor:
+        """The feature map the kernel should reproduce."""
+        return torch.tensor(self.problems[self.problem]["y_rows"], dtype=torch.float32)
+
+    @property
+    def optimum(self) -> torch.Tensor:
+        """The kernel with the smallest loss (float64): where gradient descent is heading."""
+        return torch.tensor(self.problems[self.problem]["optimum_rows"], dtype=torch.float64)
+
+    @property
+    def critical_lr(self) -> float:
+        """The critical rate of the problem shown (the page computes it again itself)."""
+        return critical_lr(self.X, self._shape)
+
+    @property
     def history(self) -> History:
         """The run now shown, computed in PyTorch by :func:`convbook.learn_kernel`."""
-        X = torch.tensor(self.x_rows, dtype=torch.float32)
-        Y = torch.tensor(self.y_rows, dtype=torch.float32)
         init = torch.tensor(self.init_rows, dtype=torch.float32)
-        return learn_kernel(X, Y, tuple(init.shape), lr=self.lr, epochs=self.epochs, init=init)
+        return learn_kernel(self.X, self.Y, self._shape, lr=self.lr, epochs=self.epochs, init=init)
+
+
+def _problem(X: torch.Tensor, Y: torch.Tensor, init: torch.Tensor, lr: float | None = None) -> dict:
+    """What the page needs of one learning problem. Without ``lr`` the rate is 0.9 times the
+    critical rate, to two digits; the slider spans whole powers of ten around a tenth and
+    twice the critical rate (and ``lr``)."""
+    kernel_size = tuple(init.shape)
+    critical = critical_lr(X, kernel_size)
+    lr = float(f"{0.9 * critical:.2g}") if lr is None else lr
+    low = 10 ** math.floor(math.log10(min(critical / 10, lr)))
+    high = 10 ** math.ceil(math.log10(max(2 * critical, lr)))
+    return {
+        "x_rows": X.double().tolist(),
+        "y_rows": Y.double().tolist(),
+        "init_rows": init.float().double().tolist(),
+        "optimum_rows": _least_squares(X, Y, kernel_size).tolist(),
+        "lr": lr,
+        "lr_range": [low, high],
+    }
 
 
 def _least_squares(X: torch.Tensor, Y: torch.Tensor, kernel_size: tuple[int, int]) -> torch.Tensor:

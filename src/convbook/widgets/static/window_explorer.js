@@ -1,10 +1,12 @@
 // src/convbook/widgets/draw.js
 function fmt(v, digits = 3) {
-  if (!Number.isFinite(v)) return String(v);
+  if (Number.isNaN(v) || typeof v !== "number") return "?";
+  if (!Number.isFinite(v)) return v > 0 ? "\u221E" : "\u2212\u221E";
   if (v === Math.round(v) && Math.abs(v) < 1e6) return String(v);
   if (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3) return v.toExponential(1);
   return String(Number(v.toPrecision(digits)));
 }
+var scratch = typeof document === "undefined" ? null : document.createElement("canvas");
 function el(tag, className = "", text = "") {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -12,7 +14,7 @@ function el(tag, className = "", text = "") {
   return node;
 }
 function save(model, values) {
-  for (const [name, value] of Object.entries(values)) model.set(name, value);
+  model.set(values);
   try {
     model.save_changes();
   } catch (error) {

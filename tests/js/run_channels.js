@@ -1,0 +1,17 @@
+// Runs the channel explorer's math on cases read as JSON from standard input and prints the
+// results, so that tests/test_channels_js.py can compare them with PyTorch.
+import { readFileSync } from "node:fs";
+import {
+  centred, channelMaps, corr2dMultiIn, parseEntry, signedBound,
+} from "../../src/convbook/widgets/channel_math.js";
+
+const cases = JSON.parse(readFileSync(0, "utf8"));
+const results = cases.map((c) => {
+  if (c.op === "multi_in") return corr2dMultiIn(c.X, c.K, c.bias);
+  if (c.op === "maps") return channelMaps(c.X, c.K);
+  if (c.op === "centred") return centred(c.K, c.k);
+  if (c.op === "bound") return signedBound(...c.matrices);
+  if (c.op === "parse") return parseEntry(c.text, c.largest);
+  throw new Error(`unknown op ${c.op}`);
+});
+process.stdout.write(JSON.stringify(results));

@@ -1,0 +1,139 @@
+"""The channel explorer's JavaScript math (channel_math.js), run with Node, agrees with PyTorch."""
+
+import json
+import math
+import shutil
+import subprocess
+
+import pytest
+import torch
+import torch.nn.functional as F
+from helpers import ROOT
+
+from convbook.widgets.channel_explorer import LARGEST_ENTRY
+
+NODE = shutil.which("node")
+pytestmark = pytest.mark.skipif(NODE is None, reason="needs Node.js (apt-get install nodejs)")
+
+
+def run_js(cases: list[dict]) -> list:
+    result = subprocess.run(
+        [NODE, str(ROOT / "tests" / "js" / "run_channels.js")],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return json.loads(result.stdout)
+
+
+def random_problems(count: int, seed: int):
+    """(X, K, bias) with c_i channels, random sizes, K no larger than X."""
+    g = torch.Generator().manual_seed(seed)
+
+    def between(low: int, high: int) -> int:
+        return int(torch.randint(low, high + 1, (1,), generator=g))
+
+    for _ in range(count):
+        c, h, w = between(1, 4), between(1, 12), between(1, 12)
+        X = torch.randn(c, h, w, generator=g, dtype=torch.float64)
+        K = torch.randn(c, between(1, h), between(1, w), generator=g, dtype=torch.float64)
+        yield X, K, float(torch.randn(1, generator=g, dtype=torch.float64))
+
+
+def test_sum_over_channels_plus_bias_is_conv2d():
+    problems = [*random_problems(60, seed=0)]
+    assert sum(X.shape[0] == 3 for X, _, _ in problems) > 10
+    cases = [
+        {"op": "multi_in", "X": X.tolist(), "K": K.tolist(), "bias": b} for X, K, b in problems
+    ]
+    for (X, K, b), Y in zip(problems, run_js(cases)):
+        expected = F.conv2d(X[None], K[None], bias=torch.tensor([b], dtype=torch.float64))[0, 0]
+        torch.testing.assert_close(torch.tensor(Y, dtype=torch.float64), expected)
+
+
+def test_each_channels_map_is_a_grouped_conv2d():
+    """The three maps the widget draws: each channel with its own kernel, F.conv2d with groups."""
+    problems = [p for p in random_problems(40, seed=1) if p[0].shape[0] == 3]
+    cases = [{"op": "maps", "X": X.tolist(), "K": K.tolist()} for X, K, _ in problems]
+    for (X, K, _), maps in zip(problems, run_js(cases)):
+        expected = F.conv2d(X[None], K[:, None], groups=3)[0]
+        torch.testing.assert_close(torch.tensor(maps, dtype=torch.float64), expected)
+
+
+def test_the_default_problem_from_the_widget():
+    """The photo and kernels the widget starts with: the page's sum is the Python output."""
+    from convbook.widgets.channel_explorer import ChannelExplorer
+
+    explorer = ChannelExplorer(bias=0.25)
+    X, K = explorer.photo_rows, explorer.kernel_rows
+    [Y] = run_js([{"op": "multi_in", "X": X, "K": K, "bias": 0.25}])
+    torch.testing.assert_close(torch.tensor(Y, dtype=torch.float32), explorer.output)
+
+
+def test_centred_pads_and_crops_around_the_middle():
+    g = torch.Generator().manual_seed(2)
+    pairs = [(n, k) for n in (1, 3, 5) for k in (1, 3, 5)]
+    kernels = [torch.randn(n, n, generator=g, dtype=torch.float64) for n, _ in pairs]
+    results = run_js(
+        [{"op": "centred", "K": K.tolist(), "k": k} for K, (_, k) in zip(kernels, pairs)]
+    )
+    for K, (n, k), got in zip(kernels, pairs, results):
+        pad = (k - n) // 2
+        expected = F.pad(K, (pad,) * 4) if k >= n else K[-pad : n + pad, -pad : n + pad]
+        assert torch.equal(torch.tensor(got, dtype=torch.float64), expected), (n, k)
+
+
+def test_the_colour_scale_end_is_the_largest_magnitude():
+    cases = [
+        {"op": "bound", "matrices": [[[0.5, -2.0]], [[1.0]]]},
+        {"op": "bound", "matrices": [[[0.0, 0.0]]]},
+        {"op": "bound", "matrices": [[[3.0]], [[-0.1]]]},
+    ]
+    assert run_js(cases) == [2.0, 1, 3.0]
+
+
+TYPED = [
+    ("1", 1),
+    ("-2.5", -2.5),
+    (" 0.125 ", 0.125),
+    ("−1", -1),  # the minus sign, as the book prints it
+    ("0,5", 0.5),  # a decimal comma
+    (".5", 0.5),
+    ("3.", 3),
+    ("+4", 4),
+    ("1e2", 100),
+    ("-0", 0),
+    (str(LARGEST_ENTRY), LARGEST_ENTRY),
+    (f"-{LARGEST_ENTRY}", -LARGEST_ENTRY),
+]
+HOSTILE = [
+    ("", "is empty"),
+    ("   ", "is empty"),
+    ("abc", "is not a number"),
+    ("NaN", "is not a number"),
+    ("Infinity", "is not a number"),
+    ("-Infinity", "is not a number"),
+    ("0x10", "is not a number"),
+    ("1/3", "is not a number"),
+    ("1e", "is not a number"),
+    ("--1", "is not a number"),
+    ("1.2.3", "is not a number"),
+    ("1,5,0", "is not a number"),
+    ("<b>1</b>", "is not a number"),
+    ("undefined", "is not a number"),
+    ("1e400", f"is outside −{LARGEST_ENTRY} to {LARGEST_ENTRY}"),
+    (str(LARGEST_ENTRY + 0.5), f"is outside −{LARGEST_ENTRY} to {LARGEST_ENTRY}"),
+    ("-1e309", f"is outside −{LARGEST_ENTRY} to {LARGEST_ENTRY}"),
+]
+
+
+def test_typed_numbers_are_read_and_hostile_text_refused_in_words():
+    cases = [{"op": "parse", "text": text, "largest": LARGEST_ENTRY} for text, _ in TYPED + HOSTILE]
+    results = run_js(cases)
+    for (text, value), result in zip(TYPED, results):
+        assert result == {"value": value}, text
+        assert math.copysign(1, result["value"]) == math.copysign(1, value or 1), text  # no -0
+    for (text, words), result in zip(HOSTILE, results[len(TYPED) :]):
+        assert result == {"error": words}, text
