@@ -183,10 +183,10 @@ def torch_corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
 # per method and device. CPU: fitted by `python -m convbook.bench --fit` to a run of shift,
 # fused, fft and conv2d on images of 256 to 2048 with kernels of 3 to 31, on a quiet
 # two-core AMD EPYC with PyTorch's default 2 threads, torch 2.13 (2026-11-27). CUDA: fitted
-# to timings on an H100 before the fused form existed (cuDNN's F.conv2d fastest for small
-# kernels; the FFT ahead for kernels of 15 and up on images of 1024x1024 and up); the fused
-# form has no constants there until it is measured, so it is not chosen on a GPU. Only the
-# ranking matters.
+# the same way to a run on an NVIDIA H200 (torch 2.11, TF32 off, images of 512 to 4096,
+# kernels of 3 to 31, book/data/bench-cuda.csv), the shifted sums' launch cost raised from
+# 1.7e-5 to 4e-5 s so that they are not chosen where every call is dominated by the ~0.2 ms
+# a synchronised call costs there. Only the ranking matters.
 #   shift:  k_h*k_w + 2 calls, k_h*k_w passes over the output: work = k_h*k_w * out_h*out_w
 #   fused:  one call of one compiled loop:                  work = k_h*k_w * out_h*out_w
 #   fft:    a few calls on the padded image (m pixels):      work = m * log2(m)
@@ -199,11 +199,20 @@ COSTS: dict[str, dict[str, tuple[float, float]]] = {
         "fft": (1.5e-4, 3.3e-10),
         "conv2d": (2.3e-4, 1.9e-10),
     },
-    "cuda": {"shift": (1e-5, 4.5e-12), "fft": (1e-4, 6e-12), "conv2d": (2e-5, 1e-12)},
+    "cuda": {
+        "shift": (4e-5, 2e-12),
+        "fused": (2.8e-4, 8.5e-13),
+        "fft": (5e-4, 1.3e-12),
+        "conv2d": (2.2e-4, 3.4e-12),
+    },
 }
 # The fused form is considered only from this many outputs up: compiling costs seconds
 # once per shape, which a call on a smaller image would take thousands of calls to repay.
 FUSED_MIN_OUTPUTS = 1 << 17
+# ... and only for kernels of at most this many taps (9 x 9): between 7 x 7 and 11 x 11 the
+# compiled loop's time per tap rose about fivefold on the CPU measured (2048 x 2048: 2.8e-11 s
+# at 7 x 7, 1.4e-10 s at 11 x 11, book/data/bench-cpu.csv), and the FFT is cheaper there.
+FUSED_MAX_TAPS = 81
 
 
 def fast_method(
@@ -218,7 +227,8 @@ def fast_method(
     Each method's time is modelled as ``launch * calls + per_unit * work`` with the
     constants in ``costs`` (default: ``COSTS`` for the device type) and the cheapest is
     chosen. The fused form (:func:`convbook.fused.corr2d_fused`) is a candidate only on
-    images with at least ``FUSED_MIN_OUTPUTS`` outputs, and only where this platform can
+    images with at least ``FUSED_MIN_OUTPUTS`` outputs and kernels of at most
+    ``FUSED_MAX_TAPS`` entries, and only where this platform can
     compile it (:func:`convbook.fused.cannot_compile`). On a CPU the compiled loop wins
     for small kernels on large images, the shifted sums on small images and the FFT for
     large kernels; on a GPU, cuDNN's ``F.conv2d`` wins for small kernels.
@@ -289,7 +299,8 @@ def cheapest(
     """
     seconds = modelled_seconds(n_h, n_w, k_h, k_w, costs)
     out_h, out_w = output_shape((n_h, n_w), (k_h, k_w))
-    if not fused_possible or out_h * out_w < FUSED_MIN_OUTPUTS:
+    small = out_h * out_w < FUSED_MIN_OUTPUTS or k_h * k_w > FUSED_MAX_TAPS
+    if not fused_possible or small:
         seconds.pop("fused", None)
     return min(seconds, key=seconds.__getitem__)
 
