@@ -81,6 +81,32 @@ WIDGETS = ".cb-kx, .cb-lr, .cb-wx, .cb-fx, .cb-cx"
 WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+def widget_page(folder: Path, widget, title: str) -> Path:
+    """Write ``folder/index.html``, a page of one widget as the built book serves it: the
+    widget's state embedded, the widget manager and its loader copied into ``folder/widgets``.
+    Tests the current bundle without building the book."""
+    missing = [str(path) for path in SCRIPTS.values() if not path.exists()]
+    if missing:
+        pytest.fail(f"missing {missing}: run `npm ci`")
+    from ipywidgets.embed import dependency_state, embed_minimal_html
+
+    (folder / "widgets").mkdir()
+    for name, path in SCRIPTS.items():
+        shutil.copy(path, folder / "widgets" / name)
+    embed_minimal_html(
+        folder / "index.html",
+        views=[widget],
+        state=dependency_state([widget], drop_defaults=False),  # not every widget alive here
+        title=title,
+        template=TEMPLATE,
+        drop_defaults=False,
+        requirejs=False,
+        embed_url="widgets/embed-amd.js",
+        cors=False,
+    )
+    return folder / "index.html"
+
+
 def require_chromium() -> None:
     """Skip (or fail, where CONVBOOK_REQUIRE_BROWSER is set, as in CI) without a browser."""
     if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):

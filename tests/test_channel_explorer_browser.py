@@ -8,13 +8,20 @@ with the scripts the book serves for widgets, so it tests the current bundle wit
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 import torch
 import torch.nn.functional as F
-from browser import CHROMIUM, FLAGS, OFFLINE, Watch, axe_violations, require_chromium, serve
-from test_window_browser import SCRIPTS, TEMPLATE
+from browser import (
+    CHROMIUM,
+    FLAGS,
+    OFFLINE,
+    Watch,
+    axe_violations,
+    require_chromium,
+    serve,
+    widget_page,
+)
 
 from convbook import kernel
 from convbook.data import GREY_WEIGHTS
@@ -29,28 +36,11 @@ CLOSE = {"atol": 6e-5, "rtol": 1e-6}
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     require_chromium()
-    missing = [str(path) for path in SCRIPTS.values() if not path.exists()]
-    if missing:
-        pytest.fail(f"missing {missing}: run `npm ci`")
-    from ipywidgets.embed import dependency_state, embed_minimal_html
     from playwright.sync_api import sync_playwright
 
     folder = tmp_path_factory.mktemp("channel-page")
-    (folder / "widgets").mkdir()
-    for name, path in SCRIPTS.items():
-        shutil.copy(path, folder / "widgets" / name)
     explorer = ChannelExplorer()
-    embed_minimal_html(
-        folder / "index.html",
-        views=[explorer],
-        state=dependency_state([explorer], drop_defaults=False),
-        title="Channel explorer",
-        template=TEMPLATE,
-        drop_defaults=False,
-        requirejs=False,
-        embed_url="widgets/embed-amd.js",
-        cors=False,
-    )
+    widget_page(folder, explorer, "Channel explorer")
     with serve(folder) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE])
         yield base, browser

@@ -8,12 +8,19 @@ with the scripts the book serves for widgets, so it tests the current bundle wit
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 import torch
-from browser import CHROMIUM, FLAGS, OFFLINE, Watch, axe_violations, require_chromium, serve
-from test_window_browser import SCRIPTS, TEMPLATE
+from browser import (
+    CHROMIUM,
+    FLAGS,
+    OFFLINE,
+    Watch,
+    axe_violations,
+    require_chromium,
+    serve,
+    widget_page,
+)
 
 from convbook.network import digits, train_network
 from convbook.widgets import FiltersExplorer
@@ -30,28 +37,11 @@ def trained():
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, trained):
     require_chromium()
-    missing = [str(path) for path in SCRIPTS.values() if not path.exists()]
-    if missing:
-        pytest.fail(f"missing {missing}: run `npm ci`")
-    from ipywidgets.embed import dependency_state, embed_minimal_html
     from playwright.sync_api import sync_playwright
 
     folder = tmp_path_factory.mktemp("filters-page")
-    (folder / "widgets").mkdir()
-    for name, path in SCRIPTS.items():
-        shutil.copy(path, folder / "widgets" / name)
     explorer = FiltersExplorer(*trained)
-    embed_minimal_html(
-        folder / "index.html",
-        views=[explorer],
-        state=dependency_state([explorer], drop_defaults=False),
-        title="Filters explorer",
-        template=TEMPLATE,
-        drop_defaults=False,
-        requirejs=False,
-        embed_url="widgets/embed-amd.js",
-        cors=False,
-    )
+    widget_page(folder, explorer, "Filters explorer")
     with serve(folder) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE])
         yield base, browser

@@ -15,7 +15,6 @@ import math
 import os
 import random
 import re
-import shutil
 import statistics
 import time
 
@@ -26,13 +25,12 @@ from browser import (
     CHROMIUM,
     FLAGS,
     OFFLINE,
-    SCRIPTS,
-    TEMPLATE,
     WCAG21_AA,
     Watch,
     axe_violations,
     require_chromium,
     serve,
+    widget_page,
 )
 
 from convbook import conv2d_true, corr2d
@@ -81,28 +79,11 @@ def picture_name(G: torch.Tensor) -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     require_chromium()
-    missing = [str(path) for path in SCRIPTS.values() if not path.exists()]
-    if missing:
-        pytest.fail(f"missing {missing}: run `npm ci`")
-    from ipywidgets.embed import dependency_state, embed_minimal_html
     from playwright.sync_api import sync_playwright
 
     folder = tmp_path_factory.mktemp("kernel-page")
-    (folder / "widgets").mkdir()
-    for name, path in SCRIPTS.items():
-        shutil.copy(path, folder / "widgets" / name)
     explorer = KernelExplorer()
-    embed_minimal_html(
-        folder / "index.html",
-        views=[explorer],
-        state=dependency_state([explorer], drop_defaults=False),
-        title="Kernel explorer",
-        template=TEMPLATE,
-        drop_defaults=False,
-        requirejs=False,
-        embed_url="widgets/embed-amd.js",
-        cors=False,
-    )
+    widget_page(folder, explorer, "Kernel explorer")
     pictures = {}
     for name, rgb in {
         "small": random_rgb(12, 16, 1),

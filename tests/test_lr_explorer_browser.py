@@ -13,7 +13,6 @@ import math
 import os
 import random
 import re
-import shutil
 import statistics
 
 import pytest
@@ -22,13 +21,12 @@ from browser import (
     CHROMIUM,
     FLAGS,
     OFFLINE,
-    SCRIPTS,
-    TEMPLATE,
     WCAG21_AA,
     Watch,
     axe_violations,
     require_chromium,
     serve,
+    widget_page,
 )
 
 from convbook import critical_lr, learn_kernel
@@ -42,28 +40,11 @@ FLOAT32_MAX = torch.finfo(torch.float32).max
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     require_chromium()
-    missing = [str(path) for path in SCRIPTS.values() if not path.exists()]
-    if missing:
-        pytest.fail(f"missing {missing}: run `npm ci`")
-    from ipywidgets.embed import dependency_state, embed_minimal_html
     from playwright.sync_api import sync_playwright
 
     folder = tmp_path_factory.mktemp("lr-page")
-    (folder / "widgets").mkdir()
-    for name, path in SCRIPTS.items():
-        shutil.copy(path, folder / "widgets" / name)
     explorer = LearningRateExplorer()
-    embed_minimal_html(
-        folder / "index.html",
-        views=[explorer],
-        state=dependency_state([explorer], drop_defaults=False),
-        title="Learning-rate explorer",
-        template=TEMPLATE,
-        drop_defaults=False,
-        requirejs=False,
-        embed_url="widgets/embed-amd.js",
-        cors=False,
-    )
+    widget_page(folder, explorer, "Learning-rate explorer")
     with serve(folder) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE])
         yield base, browser, explorer.problems

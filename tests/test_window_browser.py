@@ -9,7 +9,6 @@ copied from node_modules: so it tests the current bundle without building the bo
 from __future__ import annotations
 
 import re
-import shutil
 import time
 
 import pytest
@@ -19,12 +18,11 @@ from browser import (
     CHROMIUM,
     FLAGS,
     OFFLINE,
-    SCRIPTS,
-    TEMPLATE,
     Watch,
     axe_violations,
     require_chromium,
     serve,
+    widget_page,
 )
 
 from convbook.widgets import WindowExplorer
@@ -37,28 +35,11 @@ DEFAULTS = {"input_size": 5, "kernel_size": 3, "padding": 1, "stride": 2, "dilat
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     require_chromium()
-    missing = [str(path) for path in SCRIPTS.values() if not path.exists()]
-    if missing:
-        pytest.fail(f"missing {missing}: run `npm ci`")
-    from ipywidgets.embed import dependency_state, embed_minimal_html
     from playwright.sync_api import sync_playwright
 
     folder = tmp_path_factory.mktemp("window-page")
-    (folder / "widgets").mkdir()
-    for name, path in SCRIPTS.items():
-        shutil.copy(path, folder / "widgets" / name)
     explorer = WindowExplorer()
-    embed_minimal_html(
-        folder / "index.html",
-        views=[explorer],
-        state=dependency_state([explorer], drop_defaults=False),  # not every widget alive here
-        title="Window explorer",
-        template=TEMPLATE,
-        drop_defaults=False,
-        requirejs=False,
-        embed_url="widgets/embed-amd.js",
-        cors=False,
-    )
+    widget_page(folder, explorer, "Window explorer")
     with serve(folder) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE])
         yield base, browser
