@@ -3,6 +3,9 @@ public cross-correlations, and the row of a bad-input table. Fixtures live in co
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +17,24 @@ from convbook import fast, matrix, ops
 
 ROOT = Path(__file__).resolve().parents[1]
 ORIGINAL_NOTEBOOK = ROOT / "tests" / "data" / "original-notebook.txt"  # what the book reproduces
+
+# The widgets' JavaScript is tested in Node.js, where it is installed (tests/js/run_*.js).
+NODE = shutil.which("node")
+needs_node = pytest.mark.skipif(NODE is None, reason="needs Node.js (apt-get install nodejs)")
+
+
+def run_node(script: str, cases: list[dict]) -> list:
+    """The answers of ``tests/js/<script>`` to ``cases``: JSON in on stdin, JSON out on stdout."""
+    result = subprocess.run(
+        [NODE, str(ROOT / "tests" / "js" / script)],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return json.loads(result.stdout)
+
 
 # Every public 2-D cross-correlation of the package, found in the modules that hold them
 # (the reference loop, the matrix forms, the fast forms), so that a new form is tested too.

@@ -1,31 +1,18 @@
 """The channel explorer's JavaScript math (channel_math.js), run with Node, agrees with PyTorch."""
 
-import json
 import math
-import shutil
-import subprocess
 
-import pytest
 import torch
 import torch.nn.functional as F
-from helpers import ROOT
+from helpers import needs_node, run_node
 
 from convbook.widgets.channel_explorer import LARGEST_ENTRY
 
-NODE = shutil.which("node")
-pytestmark = pytest.mark.skipif(NODE is None, reason="needs Node.js (apt-get install nodejs)")
+pytestmark = needs_node
 
 
 def run_js(cases: list[dict]) -> list:
-    result = subprocess.run(
-        [NODE, str(ROOT / "tests" / "js" / "run_channels.js")],
-        input=json.dumps(cases),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return json.loads(result.stdout)
+    return run_node("run_channels.js", cases)
 
 
 def random_problems(count: int, seed: int):

@@ -1,34 +1,22 @@
 """The kernel explorer's JavaScript (kernel families, cropping, typed entries, the reader's
 picture), run with Node, agrees with convbook's PyTorch code."""
 
-import json
 import math
 import random
-import shutil
-import subprocess
 
 import pytest
 import torch
 import torch.nn.functional as F
-from helpers import ROOT
+from helpers import needs_node, run_node
 
 from convbook.kernels import directional_kernel, gaussian_kernel, kernel, sharpen_kernel
 from convbook.widgets.kernel_explorer import LARGEST_ENTRY, LARGEST_IMAGE, crop_to_fit
 
-NODE = shutil.which("node")
-pytestmark = pytest.mark.skipif(NODE is None, reason="needs Node.js (apt-get install nodejs)")
+pytestmark = needs_node
 
 
 def run_js(cases: list[dict]) -> list:
-    result = subprocess.run(
-        [NODE, str(ROOT / "tests" / "js" / "run_kernel.js")],
-        input=json.dumps(cases),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return json.loads(result.stdout)
+    return run_node("run_kernel.js", cases)
 
 
 def as_tensor(rows: list) -> torch.Tensor:

@@ -1,15 +1,13 @@
 """The widgets' JavaScript math, run with Node, agrees with convbook's PyTorch code."""
 
 import functools
-import json
 import random
-import shutil
 import subprocess
 
 import pytest
 import torch
 import torch.nn.functional as F
-from helpers import ROOT
+from helpers import ROOT, needs_node, run_node
 
 from convbook import (
     conv2d_true,
@@ -21,20 +19,11 @@ from convbook import (
     original_start,
 )
 
-NODE = shutil.which("node")
-pytestmark = pytest.mark.skipif(NODE is None, reason="needs Node.js (apt-get install nodejs)")
+pytestmark = needs_node
 
 
 def run_js(cases: list[dict]) -> list:
-    result = subprocess.run(
-        [NODE, str(ROOT / "tests" / "js" / "run_math.js")],
-        input=json.dumps(cases),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return json.loads(result.stdout)
+    return run_node("run_math.js", cases)
 
 
 def rows(M: torch.Tensor) -> list:
