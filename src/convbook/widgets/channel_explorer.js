@@ -3,6 +3,7 @@
 // channels and one output channel. Everything is computed here in the browser.
 import { canvas, colourScale, el, fmt, heatmap, save } from "./draw.js";
 import { centred, channelMaps, parseEntry, signedBound, sumPlusBias } from "./channel_math.js";
+import { followTheme } from "./theme.js";
 
 const CELL = 4; // one pixel of the photo, in CSS pixels
 let widgets = 0; // numbers each widget's ids, so two widgets on a page never share one
@@ -55,19 +56,6 @@ function figure(rows, cols, label, caption) {
   const picture = canvas(cols * CELL, rows * CELL, label);
   node.append(picture, el("figcaption", "", caption));
   return { node, picture };
-}
-
-// ---- Colours: the widget takes its text colour from the page, whatever sits behind it ----
-
-function rgbOf(colour) {
-  return (colour.match(/[\d.]+/g) || []).map(Number);
-}
-
-/** Light text means a dark background: native controls then take dark colours too. */
-function matchSurroundings(box) {
-  if (!box.isConnected) return;
-  const [r, g, b] = rgbOf(getComputedStyle(box).color);
-  box.classList.toggle("cb-dark", (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.5);
 }
 
 // ---- Controls ----
@@ -263,7 +251,6 @@ function render({ model, el: root }) {
   let current = null;
 
   function update() {
-    matchSurroundings(box);
     const k = state.kernels[0].length;
     const maps = channelMaps(X, state.kernels);
     const Y = sumPlusBias(maps, state.bias);
@@ -369,14 +356,11 @@ function render({ model, el: root }) {
   };
   model.on("change:kernel_rows", fromPython);
   model.on("change:bias", fromPython);
-  const theme = new MutationObserver(() => matchSurroundings(box)); // the book's and JupyterLab's theme switches
-  theme.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-  theme.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-light"] });
+  const unfollow = followTheme(box); // light or dark, from where the widget sits
   build();
   update();
-  requestAnimationFrame(() => matchSurroundings(box)); // once the page has put the widget in place
   return () => {
-    theme.disconnect();
+    unfollow();
     model.off("change:kernel_rows", fromPython);
     model.off("change:bias", fromPython);
   };

@@ -2,6 +2,7 @@
 // it trained, and the feature map each makes of one digit, computed here from the stored filters.
 import { corr2d, range } from "./convmath.js";
 import { canvas, el, fmt, heatmap, save } from "./draw.js";
+import { followTheme } from "./theme.js";
 
 const FILTER_CELL = 20; // pixels a filter entry
 const MAP_ROOM = 72; // pixels a feature map's side
@@ -48,19 +49,6 @@ function keyFor(low, high, words) {
   heatmap(strip.getContext("2d"), Array(12).fill(row), 1, low, high);
   key.append(el("span", "", fmt(low)), strip, el("span", "", fmt(high)), el("span", "cb-key-words", words));
   return key;
-}
-
-// ---- Colours: the widget takes its text colour from the page, whatever sits behind it ----
-
-function channels(colour) {
-  return (colour.match(/[\d.]+/g) || []).map(Number);
-}
-
-/** Light text means a dark background: then the native controls are drawn dark too. */
-function matchSurroundings(box) {
-  if (!box.isConnected) return;
-  const [r, g, b] = channels(getComputedStyle(box).color);
-  box.classList.toggle("cb-dark", (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.5);
 }
 
 function figure(drawing, caption) {
@@ -126,7 +114,6 @@ function render({ model, el: root }) {
   root.replaceChildren(box);
 
   function draw() {
-    matchSurroundings(box);
     const filters = snapshots[epoch];
     slider.value = String(epoch);
     shown.textContent = `${epoch} of ${last}`;
@@ -197,14 +184,11 @@ function render({ model, el: root }) {
     show(Math.min(last, Math.max(0, next)), false);
   };
   model.on("change:epoch", fromPython);
-  const theme = new MutationObserver(() => matchSurroundings(box)); // the book's and JupyterLab's theme switches
-  theme.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-  theme.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-light"] });
+  const unfollow = followTheme(box); // light or dark, from where the widget sits
   draw();
-  requestAnimationFrame(() => matchSurroundings(box)); // once the page has put the widget in place
   return () => {
     stop();
-    theme.disconnect();
+    unfollow();
     model.off("change:epoch", fromPython);
   };
 }

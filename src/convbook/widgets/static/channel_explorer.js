@@ -39,8 +39,8 @@ function linear(channel) {
   return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
 }
 function textOn(rgb) {
-  const luminance = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
-  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? "#000" : "#fff";
+  const luminance2 = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+  return (luminance2 + 0.05) / 0.05 >= 1.05 / (luminance2 + 0.05) ? "#000" : "#fff";
 }
 function paint(scale, v) {
   const rgb = interpolate(scale.stops, (v - scale.low) / (scale.high - scale.low));
@@ -189,6 +189,65 @@ function parseEntry(text, largest) {
   return { value: value === 0 ? 0 : value };
 }
 
+// src/convbook/widgets/theme.js
+function channels(colour) {
+  return (colour.match(/[\d.]+/g) || []).map(Number);
+}
+function luminance([r, g, b]) {
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+function backgroundOf(node) {
+  for (let n = node; n; n = n.parentElement) {
+    const [r, g, b, alpha = 1] = channels(getComputedStyle(n).backgroundColor);
+    if (r !== void 0 && alpha > 0) return `rgb(${r}, ${g}, ${b})`;
+  }
+  return "rgb(255, 255, 255)";
+}
+function isDark(box) {
+  return luminance(channels(getComputedStyle(box).color)) > 0.5;
+}
+function matchSurroundings(box) {
+  if (!box.isConnected) return "";
+  box.classList.toggle("cb-dark", isDark(box));
+  const halo = backgroundOf(box);
+  box.style.setProperty("--cb-halo", halo);
+  return `${getComputedStyle(box).color} ${halo}`;
+}
+function followTheme(box, onChange = () => {
+}) {
+  let seen = matchSurroundings(box);
+  let frame = 0;
+  let live = true;
+  const recheck = () => {
+    frame = 0;
+    if (!live) return;
+    const now = matchSurroundings(box);
+    if (now !== seen) {
+      seen = now;
+      onChange();
+    }
+  };
+  const switched = () => {
+    seen = matchSurroundings(box);
+    onChange();
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(recheck);
+    setTimeout(recheck, 400);
+  };
+  const observer = new MutationObserver(switched);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+  observer.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-light"] });
+  const system = window.matchMedia?.("(prefers-color-scheme: dark)");
+  system?.addEventListener?.("change", switched);
+  frame = requestAnimationFrame(recheck);
+  return () => {
+    live = false;
+    observer.disconnect();
+    system?.removeEventListener?.("change", switched);
+    cancelAnimationFrame(frame);
+  };
+}
+
 // src/convbook/widgets/channel_explorer.js
 var CELL = 4;
 var widgets = 0;
@@ -229,14 +288,6 @@ function figure(rows, cols, label, caption) {
   const picture = canvas(cols * CELL, rows * CELL, label);
   node.append(picture, el("figcaption", "", caption));
   return { node, picture };
-}
-function rgbOf(colour) {
-  return (colour.match(/[\d.]+/g) || []).map(Number);
-}
-function matchSurroundings(box) {
-  if (!box.isConnected) return;
-  const [r, g, b] = rgbOf(getComputedStyle(box).color);
-  box.classList.toggle("cb-dark", (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.5);
 }
 function labelled(text, control) {
   const node = el("label", "cb-control");
@@ -408,7 +459,6 @@ function render({ model, el: root }) {
   }
   let current = null;
   function update() {
-    matchSurroundings(box);
     const k = state.kernels[0].length;
     const maps = channelMaps(X, state.kernels);
     const Y = sumPlusBias(maps, state.bias);
@@ -505,14 +555,11 @@ function render({ model, el: root }) {
   };
   model.on("change:kernel_rows", fromPython);
   model.on("change:bias", fromPython);
-  const theme = new MutationObserver(() => matchSurroundings(box));
-  theme.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-  theme.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-light"] });
+  const unfollow = followTheme(box);
   build();
   update();
-  requestAnimationFrame(() => matchSurroundings(box));
   return () => {
-    theme.disconnect();
+    unfollow();
     model.off("change:kernel_rows", fromPython);
     model.off("change:bias", fromPython);
   };

@@ -64,8 +64,8 @@ function linear(channel) {
   return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
 }
 function textOn(rgb) {
-  const luminance = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
-  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? "#000" : "#fff";
+  const luminance2 = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+  return (luminance2 + 0.05) / 0.05 >= 1.05 / (luminance2 + 0.05) ? "#000" : "#fff";
 }
 function paint(scale, v) {
   const rgb = interpolate(scale.stops, (v - scale.low) / (scale.high - scale.low));
@@ -168,6 +168,65 @@ function save(model, values) {
   }
 }
 
+// src/convbook/widgets/theme.js
+function channels(colour) {
+  return (colour.match(/[\d.]+/g) || []).map(Number);
+}
+function luminance([r, g, b]) {
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+function backgroundOf(node) {
+  for (let n = node; n; n = n.parentElement) {
+    const [r, g, b, alpha = 1] = channels(getComputedStyle(n).backgroundColor);
+    if (r !== void 0 && alpha > 0) return `rgb(${r}, ${g}, ${b})`;
+  }
+  return "rgb(255, 255, 255)";
+}
+function isDark(box) {
+  return luminance(channels(getComputedStyle(box).color)) > 0.5;
+}
+function matchSurroundings(box) {
+  if (!box.isConnected) return "";
+  box.classList.toggle("cb-dark", isDark(box));
+  const halo = backgroundOf(box);
+  box.style.setProperty("--cb-halo", halo);
+  return `${getComputedStyle(box).color} ${halo}`;
+}
+function followTheme(box, onChange = () => {
+}) {
+  let seen = matchSurroundings(box);
+  let frame = 0;
+  let live = true;
+  const recheck = () => {
+    frame = 0;
+    if (!live) return;
+    const now = matchSurroundings(box);
+    if (now !== seen) {
+      seen = now;
+      onChange();
+    }
+  };
+  const switched = () => {
+    seen = matchSurroundings(box);
+    onChange();
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(recheck);
+    setTimeout(recheck, 400);
+  };
+  const observer = new MutationObserver(switched);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+  observer.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-light"] });
+  const system = window.matchMedia?.("(prefers-color-scheme: dark)");
+  system?.addEventListener?.("change", switched);
+  frame = requestAnimationFrame(recheck);
+  return () => {
+    live = false;
+    observer.disconnect();
+    system?.removeEventListener?.("change", switched);
+    cancelAnimationFrame(frame);
+  };
+}
+
 // src/convbook/widgets/filters_explorer.js
 var FILTER_CELL = 20;
 var MAP_ROOM = 72;
@@ -202,14 +261,6 @@ function keyFor(low, high, words) {
   heatmap(strip.getContext("2d"), Array(12).fill(row), 1, low, high);
   key.append(el("span", "", fmt(low)), strip, el("span", "", fmt(high)), el("span", "cb-key-words", words));
   return key;
-}
-function channels(colour) {
-  return (colour.match(/[\d.]+/g) || []).map(Number);
-}
-function matchSurroundings(box) {
-  if (!box.isConnected) return;
-  const [r, g, b] = channels(getComputedStyle(box).color);
-  box.classList.toggle("cb-dark", (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.5);
 }
 function figure(drawing, caption) {
   const node = el("figure");
@@ -274,7 +325,6 @@ function render({ model, el: root }) {
   box.append(controls, words, filterPanel, mapPanel, details);
   root.replaceChildren(box);
   function draw() {
-    matchSurroundings(box);
     const filters = snapshots[epoch];
     slider.value = String(epoch);
     shown.textContent = `${epoch} of ${last}`;
@@ -342,14 +392,11 @@ function render({ model, el: root }) {
     show(Math.min(last, Math.max(0, next)), false);
   };
   model.on("change:epoch", fromPython);
-  const theme = new MutationObserver(() => matchSurroundings(box));
-  theme.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-  theme.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-light"] });
+  const unfollow = followTheme(box);
   draw();
-  requestAnimationFrame(() => matchSurroundings(box));
   return () => {
     stop();
-    theme.disconnect();
+    unfollow();
     model.off("change:epoch", fromPython);
   };
 }
