@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+import io
+import zipfile
+from pathlib import PurePosixPath
+
 import pytest
 import torch
 from browser import CHROMIUM, FLAGS, Watch, require_chromium, serve
-from helpers import ROOT
+from helpers import ROOT, toc_notebooks
 
 from convbook import (
     corr2d,
@@ -68,6 +73,27 @@ def test_every_page_loads_only_from_the_site_without_errors(open_page):
             page.wait_for_selector("mjx-container", state="attached", timeout=20_000)
             math_pages += 1
     assert math_pages >= 3
+
+
+def test_the_notebooks_zip_downloads_from_the_menu(open_page):
+    page, _ = open_page("book/intro.html")
+    page.click(".dropdown-download-buttons .dropdown-toggle")
+    link = page.locator(".btn-download-notebooks-zip-button")
+    link.wait_for()  # shown once the menu opens
+    assert link.text_content().strip() == "all notebooks (.zip)"
+    data = link.evaluate(
+        """async (a) => {
+          const bytes = new Uint8Array(await (await fetch(a.href)).arrayBuffer());
+          let text = "";
+          for (let i = 0; i < bytes.length; i += 0x8000) {
+            text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+          }
+          return btoa(text);
+        }"""
+    )
+    with zipfile.ZipFile(io.BytesIO(base64.b64decode(data))) as archive:
+        names = {PurePosixPath(n).name for n in archive.namelist() if n.endswith(".ipynb")}
+    assert names == {path.name for path in toc_notebooks()}
 
 
 def numbers(text: str) -> torch.Tensor:

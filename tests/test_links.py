@@ -16,12 +16,16 @@ class Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.ids: set[str] = set()
+        self.given: set[str] = set()  # id attributes seen
+        self.repeated: set[str] = set()  # ids given to two elements
         self.links: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         for key in ("id", "name"):
             if attrs.get(key):
+                if key == "id":
+                    (self.repeated if attrs[key] in self.given else self.given).add(attrs[key])
                 self.ids.add(attrs[key])
         for key in ("href", "src"):
             if attrs.get(key) and not (
@@ -79,3 +83,8 @@ def test_no_page_links_to_a_script_or_style_outside_the_site(site):
         and link.split("?")[0].endswith((".js", ".css", ".woff2", ".woff", ".ttf"))
     ]
     assert outside == []
+
+
+def test_no_page_repeats_an_id(site):
+    """An id names one element (WCAG 2.1 4.1.1 Parsing), so that an #anchor has one target."""
+    assert {name: page.repeated for name, page in site.items() if page.repeated} == {}
