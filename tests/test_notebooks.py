@@ -174,6 +174,7 @@ def _targets(nb) -> set[str]:
         else:
             labels |= set(re.findall(r"^\(([\w-]+)\)=", cell.source, re.MULTILINE))
             labels |= set(re.findall(r"\$\$ *\(([\w-]+)\)", cell.source))
+            labels |= set(re.findall(r"^:label: (ex-[\w-]+)$", cell.source, re.MULTILINE))
     return labels
 
 
@@ -193,17 +194,51 @@ def test_every_chapter_links_to_at_least_two_others(path: Path, notebooks):
 
 
 SOLUTION = ":::{admonition} Solution"
+EXERCISE_START = re.compile(r"^```\{exercise-start\}[^\n]*\n:label: (ex-[\w-]+)\n```$")
+SOLUTION_START = re.compile(r"^```\{solution-start\} (ex-[\w-]+)\n:class: dropdown\n```$")
+FENCE_END = {"exercise": "```{exercise-end}\n```", "solution": "```{solution-end}\n```"}
+
+
+def _gated_exercises(path: Path, cells) -> list[str]:
+    """The labels of a chapter's numbered exercises (sphinx-exercise's gated directives), after
+    checking each: a labelled exercise-start, its text, exercise-end, then its solution folded
+    (solution-start with the same label and :class: dropdown), the code that checks it, which
+    prints, and solution-end; each fence alone in its markdown cell."""
+    labels = []
+    for i, cell in enumerate(cells):
+        start = EXERCISE_START.match(cell.source) if cell.cell_type == "markdown" else None
+        if not start:
+            continue
+        label = start.group(1)
+        labels.append(label)
+        assert label == f"ex-{path.stem}-{len(labels)}", f"{path.stem}: {label} out of order"
+        ends = [j for j in range(i + 1, len(cells)) if cells[j].source == FENCE_END["exercise"]]
+        assert ends and ends[0] > i + 1, f"{path.stem}: {label} needs text and an exercise-end"
+        solution = SOLUTION_START.match(cells[ends[0] + 1].source)
+        assert solution and solution.group(1) == label, f"{path.stem}: {label} needs its solution"
+        closing = [
+            j for j in range(ends[0] + 2, len(cells)) if cells[j].source == FENCE_END["solution"]
+        ]
+        assert closing, f"{path.stem}: the solution of {label} needs a solution-end"
+        inside = cells[ends[0] + 2 : closing[0]]
+        code = [c for c in inside if c.cell_type == "code"]
+        assert code, f"{path.stem}: the solution of {label} needs the code that checks it"
+        assert all(c.outputs for c in code), f"{path.stem}: the solution code of {label} prints"
+        assert not any("{exercise-start}" in c.source for c in inside), label
+    return labels
 
 
 @pytest.mark.parametrize("path", toc_notebooks(), ids=lambda p: p.stem)
 def test_every_exercise_has_a_folded_executed_solution(path: Path, notebooks):
-    """Each exercise is a markdown cell with a folded Solution, then the folded code that
+    """Each exercise is numbered (a gated sphinx-exercise directive, see _gated_exercises) or,
+    in the older form, a markdown cell with a folded Solution, then the folded code that
     checks it (nbval runs that code as part of the chapter). Nothing else in a "Try it"."""
     cells = notebooks[path.stem].cells
+    gated = _gated_exercises(path, cells)
     exercises = [
         i for i, c in enumerate(cells) if c.cell_type == "markdown" and SOLUTION in c.source
     ]
-    assert exercises, f"{path.stem} has no exercise with a solution"
+    assert exercises or gated, f"{path.stem} has no exercise with a solution"
     for i in exercises:
         assert cells[i].source.count(SOLUTION) == 1, cells[i].source[:60]
         assert ":class: dropdown" in cells[i].source, cells[i].source[:60]
@@ -212,12 +247,16 @@ def test_every_exercise_has_a_folded_executed_solution(path: Path, notebooks):
             f"{path.stem}: the solution of {cells[i].source[:50]!r} needs a folded code cell"
         )
         assert code.outputs, f"{path.stem}: the solution code of {cells[i].source[:50]!r} prints"
-    in_try_it = False
+    in_try_it, in_directive = False, False
     for cell in cells:
         if cell.cell_type == "markdown":
+            if cell.source.startswith(("```{exercise-start}", "```{solution-start}")):
+                in_directive = True
+            elif cell.source in FENCE_END.values():
+                in_directive = False
             heading = re.findall(r"^## (.+)$", cell.source, re.MULTILINE)
             in_try_it = (heading[-1] == "Try it") if heading else in_try_it
-            if in_try_it and SOLUTION not in cell.source:
+            if in_try_it and not in_directive and SOLUTION not in cell.source:
                 text = cell.source.split("## Try it")[-1]
                 assert not re.search(r"^\s*(?:[-*]|\d+\.) ", text, re.MULTILINE), (
                     f"{path.stem}: an exercise in {text[:60]!r} has no solution"

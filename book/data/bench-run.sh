@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The commands behind the stored benchmark runs that the chapter "How fast is a
-# convolution?" (book/speed.ipynb) reads. Run from the repository root on a quiet machine
-# (nothing else running), then re-execute book/speed.ipynb. About 15 minutes on 2 cores.
+# The commands behind the stored CPU benchmark runs that the chapter "How fast is a
+# convolution?" (book/speed.ipynb) and its appendix (book/speed-benchmark.ipynb) read. Run
+# from the repository root on a quiet machine (nothing else running), then re-execute both
+# notebooks. About 15 minutes on 2 cores.
 set -euo pipefail
 python=${PYTHON:-.venv/bin/python}
 

@@ -17,8 +17,8 @@ MODES = ("max", "avg")
 def pool2d(X: torch.Tensor, pool_size: int | tuple[int, int], mode: str = "max") -> torch.Tensor:
     """Slide a ``pool_size`` window over ``X`` with stride 1; keep each window's max or mean.
 
-    ``pool_size`` is ``(p_h, p_w)`` or one int ``p`` for ``(p, p)``; ``mode`` is ``"max"`` or
-    ``"avg"``. The output is (n_h - p_h + 1, n_w - p_w + 1), equal to
+    ``pool_size`` is ``(k_h, k_w)`` or one int ``k`` for ``(k, k)``; ``mode`` is ``"max"`` or
+    ``"avg"``. The output is (n_h - k_h + 1, n_w - k_w + 1), equal to
     ``F.max_pool2d(X[None, None], pool_size, stride=1)[0, 0]`` (or ``F.avg_pool2d``).
     Refused: an ``X`` that :func:`convbook.corr2d` would refuse (not a 2-D, non-empty,
     finite floating-point tensor), a ``pool_size`` that is not a positive int or pair of
@@ -34,17 +34,17 @@ def pool2d(X: torch.Tensor, pool_size: int | tuple[int, int], mode: str = "max")
             [5., 6.]])
     """
     X = check_matrix(X, "X")
-    p_h, p_w = check_kernel_size(pool_size, "pool_size")
-    check_window_fits(tuple(X.shape), (p_h, p_w), names=("X", "pool_size"))
+    k_h, k_w = check_kernel_size(pool_size, "pool_size")
+    check_window_fits(tuple(X.shape), (k_h, k_w), names=("X", "pool_size"))
     mode = check_choice(mode, "mode", MODES)
-    Y = X.new_zeros((X.shape[0] - p_h + 1, X.shape[1] - p_w + 1))
+    Y = X.new_zeros((X.shape[0] - k_h + 1, X.shape[1] - k_w + 1))
     for i in range(Y.shape[0]):
         for j in range(Y.shape[1]):
             if mode == "max":
-                Y[i, j] = X[i : i + p_h, j : j + p_w].max()
+                Y[i, j] = X[i : i + k_h, j : j + k_w].max()
             elif mode == "avg":
-                Y[i, j] = X[i : i + p_h, j : j + p_w].mean()
+                Y[i, j] = X[i : i + k_h, j : j + k_w].mean()
     if not bool(torch.isfinite(Y).all()):  # a mean whose sum left the dtype's range
         scale = power_of_two_below(X)  # dividing by a power of two is exact
-        return pool2d(X / scale, (p_h, p_w), mode) * scale
+        return pool2d(X / scale, (k_h, k_w), mode) * scale
     return Y
