@@ -214,8 +214,6 @@ def test_presets_one_channel_and_all_of_them(open_page, photo):
 
 HOSTILE = [
     ("abc", "is not a number"),
-    ("NaN", "is not a number"),
-    ("Infinity", "is not a number"),
     ("1e999", f"is outside −{LARGEST_ENTRY} to {LARGEST_ENTRY}"),
     ("-5000", f"is outside −{LARGEST_ENTRY} to {LARGEST_ENTRY}"),
     ("", "is empty"),
@@ -342,3 +340,43 @@ def test_themes_and_a_phone(open_page):
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390
         assert axe_violations(page, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]) == [], theme
     assert_no_bad_numbers(page)
+
+
+# Words for what is no number: refused in plain words, never quoted back onto the page; and a
+# number too small for float64, which would otherwise be read as 0 without a word.
+NOT_NUMBERS = ["NaN", "nan", "Infinity", "-Infinity", "+inf", "Inf"]
+
+
+def test_nan_infinity_and_underflow_are_refused_in_plain_words(open_page, photo):
+    page = open_page()
+    K = torch.stack([kernel("sobel_x")] * 3)
+    message = page.locator(f"{BOX} .cb-channel[data-channel='1'] .cb-refusal")
+    box = page.locator(entry(1, 1, 2))
+    bias = page.locator(f"{BOX} .cb-bias")
+    bias_message = page.locator(f"{BOX} .cb-sum-row .cb-refusal")
+    bias.fill("1.5")
+    for typed in NOT_NUMBERS:
+        box.fill(typed)
+        assert message.text_content() == (
+            "green kernel, row 1, column 2: that is no number (type digits, such as 0.5 or −2); "
+            "kept 2."
+        ), typed
+        assert box.get_attribute("aria-invalid") == "true"
+        bias.fill(typed)
+        assert bias_message.text_content() == (
+            "bias: that is no number (type digits, such as 0.5 or −2); kept 1.5."
+        ), typed
+        widget_text = page.locator(BOX).text_content()
+        assert not re.search(r"nan|inf", widget_text, re.IGNORECASE), typed
+        torch.testing.assert_close(listed_sum(page), torch_sum(photo, K, 1.5), **CLOSE)
+    for typed in ["1e-400", "-2.5e-330"]:
+        box.fill(typed)
+        assert message.text_content() == (
+            f'green kernel, row 1, column 2: "{typed}" is too small to hold: it would be read '
+            "as 0; kept 2."
+        ), typed
+        torch.testing.assert_close(listed_sum(page), torch_sum(photo, K, 1.5), **CLOSE)
+    box.fill("0")  # a zero typed as zero is a zero
+    assert message.text_content() == ""
+    K[1, 1, 2] = 0
+    check_drawn(page, photo, K, bias=1.5)

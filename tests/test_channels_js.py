@@ -92,6 +92,8 @@ TYPED = [
     ("+4", 4),
     ("1e2", 100),
     ("-0", 0),
+    ("0.000e-400", 0),  # a zero, however written
+    ("5e-324", 5e-324),  # the smallest float64 above zero
     (str(LARGEST_ENTRY), LARGEST_ENTRY),
     (f"-{LARGEST_ENTRY}", -LARGEST_ENTRY),
 ]
@@ -112,6 +114,8 @@ HOSTILE = [
     ("undefined", "is not a number"),
     ("1e400", f"is outside −{LARGEST_ENTRY} to {LARGEST_ENTRY}"),
     (str(LARGEST_ENTRY + 0.5), f"is outside −{LARGEST_ENTRY} to {LARGEST_ENTRY}"),
+    ("1e-400", "is too small to hold: it would be read as 0"),
+    ("-2.5e-330", "is too small to hold: it would be read as 0"),
     ("-1e309", f"is outside −{LARGEST_ENTRY} to {LARGEST_ENTRY}"),
 ]
 

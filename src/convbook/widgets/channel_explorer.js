@@ -70,6 +70,16 @@ function options(select, entries, current) {
   select.replaceChildren(...entries.map(([value, text]) => new Option(text, value, false, value === current)));
 }
 
+// Words that name no number (NaN, Infinity, inf): refused without being quoted back on the page.
+const NOT_A_NUMBER = /^[+\-−]?(nan|inf(inity)?)$/i;
+
+/** What the refusal of `typed` says: the typed text quoted (cut at 16 characters), then why. */
+function refusal(typed, error) {
+  const text = typed.trim();
+  if (NOT_A_NUMBER.test(text)) return "that is no number (type digits, such as 0.5 or −2)";
+  return `"${text.length > 16 ? `${text.slice(0, 16)}…` : text}" ${error}`;
+}
+
 /**
  * A text box for one number. Typed text is checked by parseEntry: a refusal is written in
  * `message`, beside the box, and the last valid value is kept. `box.keep(v)` sets it from outside.
@@ -96,9 +106,7 @@ function numberBox(label, value, largest, message, onValue) {
       return;
     }
     input.setAttribute("aria-invalid", "true");
-    const typedText = input.value.trim();
-    const shown = typedText.length > 16 ? `${typedText.slice(0, 16)}…` : typedText;
-    message.textContent = `${label}: "${shown}" ${error}; kept ${String(kept)}.`;
+    message.textContent = `${label}: ${refusal(input.value, error)}; kept ${String(kept)}.`;
   });
   input.addEventListener("change", () => {
     if (input.getAttribute("aria-invalid") !== "true") return;

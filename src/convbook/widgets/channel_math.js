@@ -35,7 +35,8 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 /**
  * What typed text means as a kernel entry or a bias: { value } for a plain decimal number of at
  * most `largest` in size (a minus sign written − or -, a decimal comma read as a point), else
- * { error }: words that follow the quoted text ("is not a number").
+ * { error }: words that follow the quoted text ("is not a number"). A number too small for
+ * float64 is refused, not read as 0.
  */
 export function parseEntry(text, largest) {
   let written = String(text).trim().replace("−", "-");
@@ -43,6 +44,7 @@ export function parseEntry(text, largest) {
   if (written === "") return { error: "is empty" };
   if (!DECIMAL.test(written)) return { error: "is not a number" };
   const value = Number(written);
+  if (value === 0 && /[1-9]/.test(written.split(/e/i)[0])) return { error: "is too small to hold: it would be read as 0" };
   if (!(Math.abs(value) <= largest)) return { error: `is outside −${largest} to ${largest}` };
   return { value: value === 0 ? 0 : value }; // -0 written as 0
 }

@@ -8,6 +8,7 @@ const FILTER_CELL = 20; // pixels a filter entry
 const MAP_ROOM = 72; // pixels a feature map's side
 const DIGIT_ROOM = 120;
 const STEP_MS = 700; // play: one epoch every this many milliseconds
+let widgets = 0; // numbers each widget's ids, so two widgets on a page never share one
 
 /** Each filter's map of the image with its bias added: the layer's output before the ReLU. */
 export function featureMaps(image, filters, biases) {
@@ -57,7 +58,20 @@ function figure(drawing, caption) {
   return node;
 }
 
+/** A group named by its title. Not a heading: the widget cannot know the level a chapter puts
+ * it under, and a heading of the wrong level breaks the page's outline (axe's heading-order). */
+function panel(id, title) {
+  const node = el("div", "cb-panel");
+  const name = el("p", "cb-panel-title", title);
+  name.id = id;
+  node.setAttribute("role", "group");
+  node.setAttribute("aria-labelledby", id);
+  node.append(name);
+  return node;
+}
+
 function render({ model, el: root }) {
+  const id = `cb-fx-${++widgets}`;
   const snapshots = model.get("snapshots");
   const biases = model.get("bias_snapshots");
   const losses = model.get("losses");
@@ -84,8 +98,8 @@ function render({ model, el: root }) {
   const filterCanvases = snapshots[0].map(() => canvas(k * FILTER_CELL, k * FILTER_CELL, "filter"));
   const filterGrid = el("div", "cb-grid");
   filterGrid.append(...filterCanvases.map((c, n) => figure(c, `${n + 1}`)));
-  const filterPanel = el("section", "cb-panel");
-  filterPanel.append(el("h4", "", "First-layer filters"), filterGrid,
+  const filterPanel = panel(`${id}-filters`, "First-layer filters");
+  filterPanel.append(filterGrid,
     keyFor(-bound, bound, "filter entry, one scale for every epoch"));
 
   const mapSize = [image.length - k + 1, image[0].length - k + 1];
@@ -98,12 +112,12 @@ function render({ model, el: root }) {
   const mapGrid = el("div", "cb-grid");
   mapGrid.append(...mapCanvases.map((c, n) => figure(c, `${n + 1}`)));
   const mapKey = el("div");
-  const mapPanel = el("section", "cb-panel");
+  const mapPanel = panel(`${id}-maps`, "Their feature maps of one digit (before the ReLU)");
   const digitFigure = figure(digit, `input (${image.length} × ${image[0].length})`);
   digitFigure.classList.add("cb-digit");
   const mapRow = el("div", "cb-maps");
   mapRow.append(digitFigure, mapGrid);
-  mapPanel.append(el("h4", "", "Their feature maps of one digit (before the ReLU)"), mapRow, mapKey);
+  mapPanel.append(mapRow, mapKey);
 
   const details = el("details");
   const values = el("pre", "cb-values");

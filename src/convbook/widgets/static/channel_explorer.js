@@ -185,6 +185,7 @@ function parseEntry(text, largest) {
   if (written === "") return { error: "is empty" };
   if (!DECIMAL.test(written)) return { error: "is not a number" };
   const value = Number(written);
+  if (value === 0 && /[1-9]/.test(written.split(/e/i)[0])) return { error: "is too small to hold: it would be read as 0" };
   if (!(Math.abs(value) <= largest)) return { error: `is outside \u2212${largest} to ${largest}` };
   return { value: value === 0 ? 0 : value };
 }
@@ -297,6 +298,12 @@ function labelled(text, control) {
 function options(select, entries, current) {
   select.replaceChildren(...entries.map(([value, text]) => new Option(text, value, false, value === current)));
 }
+var NOT_A_NUMBER = /^[+\-−]?(nan|inf(inity)?)$/i;
+function refusal(typed, error) {
+  const text = typed.trim();
+  if (NOT_A_NUMBER.test(text)) return "that is no number (type digits, such as 0.5 or \u22122)";
+  return `"${text.length > 16 ? `${text.slice(0, 16)}\u2026` : text}" ${error}`;
+}
 function numberBox(label, value, largest, message, onValue) {
   const input = el("input", "cb-entry");
   Object.assign(input, { type: "text", value: String(value), spellcheck: false, autocomplete: "off" });
@@ -319,9 +326,7 @@ function numberBox(label, value, largest, message, onValue) {
       return;
     }
     input.setAttribute("aria-invalid", "true");
-    const typedText = input.value.trim();
-    const shown = typedText.length > 16 ? `${typedText.slice(0, 16)}\u2026` : typedText;
-    message.textContent = `${label}: "${shown}" ${error}; kept ${String(kept)}.`;
+    message.textContent = `${label}: ${refusal(input.value, error)}; kept ${String(kept)}.`;
   });
   input.addEventListener("change", () => {
     if (input.getAttribute("aria-invalid") !== "true") return;

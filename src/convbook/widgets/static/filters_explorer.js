@@ -232,6 +232,7 @@ var FILTER_CELL = 20;
 var MAP_ROOM = 72;
 var DIGIT_ROOM = 120;
 var STEP_MS = 700;
+var widgets = 0;
 function featureMaps(image, filters, biases) {
   return filters.map((K, n) => corr2d(image, K).map((row) => row.map((v) => v + biases[n])));
 }
@@ -267,7 +268,17 @@ function figure(drawing, caption) {
   node.append(drawing, el("figcaption", "", caption));
   return node;
 }
+function panel(id, title) {
+  const node = el("div", "cb-panel");
+  const name = el("p", "cb-panel-title", title);
+  name.id = id;
+  node.setAttribute("role", "group");
+  node.setAttribute("aria-labelledby", id);
+  node.append(name);
+  return node;
+}
 function render({ model, el: root }) {
+  const id = `cb-fx-${++widgets}`;
   const snapshots = model.get("snapshots");
   const biases = model.get("bias_snapshots");
   const losses = model.get("losses");
@@ -292,9 +303,8 @@ function render({ model, el: root }) {
   const filterCanvases = snapshots[0].map(() => canvas(k * FILTER_CELL, k * FILTER_CELL, "filter"));
   const filterGrid = el("div", "cb-grid");
   filterGrid.append(...filterCanvases.map((c, n) => figure(c, `${n + 1}`)));
-  const filterPanel = el("section", "cb-panel");
+  const filterPanel = panel(`${id}-filters`, "First-layer filters");
   filterPanel.append(
-    el("h4", "", "First-layer filters"),
     filterGrid,
     keyFor(-bound, bound, "filter entry, one scale for every epoch")
   );
@@ -311,12 +321,12 @@ function render({ model, el: root }) {
   const mapGrid = el("div", "cb-grid");
   mapGrid.append(...mapCanvases.map((c, n) => figure(c, `${n + 1}`)));
   const mapKey = el("div");
-  const mapPanel = el("section", "cb-panel");
+  const mapPanel = panel(`${id}-maps`, "Their feature maps of one digit (before the ReLU)");
   const digitFigure = figure(digit, `input (${image.length} \xD7 ${image[0].length})`);
   digitFigure.classList.add("cb-digit");
   const mapRow = el("div", "cb-maps");
   mapRow.append(digitFigure, mapGrid);
-  mapPanel.append(el("h4", "", "Their feature maps of one digit (before the ReLU)"), mapRow, mapKey);
+  mapPanel.append(mapRow, mapKey);
   const details = el("details");
   const values = el("pre", "cb-values");
   const summary = el("summary");

@@ -110,6 +110,7 @@ var SETTINGS = [...SLIDERS.map(([name]) => name), "output_padding", "transposed"
 var SPEEDS = [0.5, 1, 2, 4, 8, 16];
 var CELL = 32;
 var EDGE = 2;
+var SMALLEST_TEXT = 12;
 var drawings = 0;
 function geometry(st) {
   const { input_size: n, kernel_size: k, padding: p, stride: s, dilation: d, output_padding: op } = st;
@@ -162,20 +163,36 @@ function transposedNote(g) {
 function cellRect(r, c, cls, h = 1, w = 1, extra = "") {
   return `<rect class="${cls}" x="${EDGE + c * CELL}" y="${EDGE + r * CELL}" width="${w * CELL}" height="${h * CELL}"${extra}/>`;
 }
-function cellText(r, c, value) {
-  const text = fmt(value);
-  const size = Math.min(CELL * 0.42, CELL * 0.94 / (0.6 * text.length));
-  return `<text x="${EDGE + (c + 0.5) * CELL}" y="${EDGE + (r + 0.5) * CELL}" font-size="${size.toFixed(1)}">${text}</text>`;
+function numberSize(values) {
+  const longest = Math.max(1, ...values.flat().map((v) => fmt(v).length));
+  return Math.min(CELL * 0.42, CELL * 0.94 / (0.6 * longest));
 }
-function svg(rows, cols, name, body, hatch) {
+function cellText(r, c, value, size) {
+  return `<text x="${EDGE + (c + 0.5) * CELL}" y="${EDGE + (r + 0.5) * CELL}" font-size="${size.toFixed(1)}">${fmt(value)}</text>`;
+}
+function svg(rows, cols, name, body, hatch, size) {
   const [w, h] = [cols * CELL + 2 * EDGE, rows * CELL + 2 * EDGE];
+  const scale = Math.min(1.5, Math.max(0.95, SMALLEST_TEXT * 1.02 / size));
   const pattern = `<defs><pattern id="${hatch}" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line class="cb-hatch" x1="0" y1="0" x2="0" y2="7"/></pattern></defs>`;
-  return `<svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${name}" style="max-width:${Math.round(w * 0.95)}px">${pattern}${body}</svg>`;
+  return `<svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${name}" data-number-size="${size}" style="width:${Math.round(w * scale)}px">${pattern}${body}</svg>`;
+}
+function fitText(drawing) {
+  if (!drawing) return false;
+  const shown = drawing.getBoundingClientRect().width / drawing.viewBox.baseVal.width;
+  if (!shown) return false;
+  const quiet = Number(drawing.dataset.numberSize) * shown < SMALLEST_TEXT;
+  drawing.classList.toggle("cb-quiet", quiet);
+  for (const label of drawing.querySelectorAll(".cb-strip")) {
+    const size = Math.max(13, SMALLEST_TEXT / shown);
+    label.style.fontSize = `${size}px`;
+    label.style.display = size > 0.8 * Number(label.dataset.room) ? "none" : "";
+  }
+  return quiet && drawing.querySelector("text:not(.cb-strip)") !== null;
 }
 function hatched(r, c, hatch, h = 1, w = 1) {
   return cellRect(r, c, "cb-pad", h, w, ` fill="url(#${hatch})"`);
 }
-function board(size, shift, inside, hatch, valueAt) {
+function board(size, shift, inside, hatch, valueAt, textSize) {
   const parts = [];
   for (let r = 0; r < size; r++) {
     for (let c = 0; c < size; c++) {
@@ -187,7 +204,7 @@ function board(size, shift, inside, hatch, valueAt) {
       }
       parts.push(cellRect(r, c, "cb-cell"));
       const value = valueAt(i, j);
-      if (value !== null) parts.push(cellText(r, c, value));
+      if (value !== null) parts.push(cellText(r, c, value, textSize));
     }
   }
   return parts;
@@ -201,14 +218,15 @@ function reachBox([r, c], reach, shift) {
 function stripLabel(text, size, thickness, top) {
   if (!thickness) return "";
   const y = top ? EDGE + thickness * CELL / 2 : EDGE + (size - thickness / 2) * CELL;
-  return `<text class="cb-strip" x="${EDGE + size * CELL / 2}" y="${y}">${text}</text>`;
+  return `<text class="cb-strip" x="${EDGE + size * CELL / 2}" y="${y}" data-room="${thickness * CELL}">${text}</text>`;
 }
 function drawForward(g, step, hatch, values) {
   const { n, p, m, padded: padded2, reach, left } = g;
   const [i, j] = [Math.floor(step / m), step % m];
   const window2 = windowCells(i, j, [g.k, g.k], { stride: g.s, dilation: g.d });
   const X = counting(n);
-  const input = board(padded2, p, n, hatch, (a, b) => X[a][b]);
+  const [inputSize, outputSize2] = [numberSize(X), numberSize(values)];
+  const input = board(padded2, p, n, hatch, (a, b) => X[a][b], inputSize);
   if (left) {
     const from = padded2 - left;
     input.push(cellRect(from, 0, "cb-dropped", left, padded2), cellRect(0, from, "cb-dropped", from, left));
@@ -219,36 +237,37 @@ function drawForward(g, step, hatch, values) {
     for (let c = 0; c < m; c++) {
       const index = r * m + c;
       output.push(cellRect(r, c, index === step ? "cb-tap" : index < step ? "cb-done" : "cb-cell"));
-      if (index <= step) output.push(cellText(r, c, values[r][c]));
+      if (index <= step) output.push(cellText(r, c, values[r][c], outputSize2));
     }
   }
   return [
-    svg(padded2, padded2, `padded input, ${padded2} by ${padded2}; the window of output row ${i}, column ${j}`, input.join(""), hatch),
-    svg(m, m, `output, ${m} by ${m}; filled up to row ${i}, column ${j}`, output.join(""), hatch)
+    svg(padded2, padded2, `padded input, ${padded2} by ${padded2}; the window of output row ${i}, column ${j}`, input.join(""), hatch, inputSize),
+    svg(m, m, `output, ${m} by ${m}; filled up to row ${i}, column ${j}`, output.join(""), hatch, outputSize2)
   ];
 }
-function drawTransposed(g, step, hatch, partial) {
+function drawTransposed(g, step, hatch, partial, R) {
   const { m, p, reach, result, op } = g;
   const [i, j] = [Math.floor(step / m), step % m];
   const Z = counting(m);
+  const [inputSize, resultSize] = [numberSize(Z), numberSize(R)];
   const input = [];
   for (let r = 0; r < m; r++) {
     for (let c = 0; c < m; c++) {
       const index = r * m + c;
-      input.push(cellRect(r, c, index === step ? "cb-tap" : index < step ? "cb-done" : "cb-cell"), cellText(r, c, Z[r][c]));
+      input.push(cellRect(r, c, index === step ? "cb-tap" : index < step ? "cb-done" : "cb-cell"), cellText(r, c, Z[r][c], inputSize));
     }
   }
   const full = result + 2 * p;
   const stamp = stampCells(i, j, [g.k, g.k], { stride: g.s, padding: p, dilation: g.d });
-  const cells = board(full, p, result, hatch, (a, b) => partial[a][b]);
+  const cells = board(full, p, result, hatch, (a, b) => partial[a][b], resultSize);
   if (op) {
     const from = p + result - op;
     cells.push(cellRect(from, p, "cb-extra", op, result), cellRect(p, from, "cb-extra", result - op, op));
   }
   cells.push(...taps(stamp, p), reachBox(stamp[0], reach, p), stripLabel("cropped", full, p, true));
   return [
-    svg(m, m, `input Z of the transposed convolution, ${m} by ${m}; stamping row ${i}, column ${j}`, input.join(""), hatch),
-    svg(full, full, `result R, ${result} by ${result}, inside the cropped border; stamps up to row ${i}, column ${j}`, cells.join(""), hatch)
+    svg(m, m, `input Z of the transposed convolution, ${m} by ${m}; stamping row ${i}, column ${j}`, input.join(""), hatch, inputSize),
+    svg(full, full, `result R, ${result} by ${result}, inside the cropped border; stamps up to row ${i}, column ${j}`, cells.join(""), hatch, resultSize)
   ];
 }
 function stampedSoFar(g, step) {
@@ -348,6 +367,8 @@ function render({ model, el: root }) {
   const speedLabel = el("label", "cb-control");
   speedLabel.append(el("span", "", "speed"), speed, speedText);
   const progress = el("span", "cb-progress");
+  progress.id = `${hatch}-progress`;
+  for (const b of [play, stepButton, restart]) b.setAttribute("aria-describedby", progress.id);
   const buttons = el("div", "cb-row");
   buttons.append(play, stepButton, restart, speedLabel, progress);
   const formula = el("p", "cb-formula");
@@ -413,6 +434,10 @@ function render({ model, el: root }) {
     draw();
   });
   speed.addEventListener("input", () => {
+    if (timer) {
+      clearTimeout(timer);
+      timer = setTimeout(tick, 1e3 / SPEEDS[Number(speed.value)]);
+    }
     speedText.textContent = `${SPEEDS[Number(speed.value)]}/s`;
     speed.setAttribute("aria-valuetext", `${SPEEDS[Number(speed.value)]} steps a second`);
   });
@@ -459,19 +484,26 @@ function render({ model, el: root }) {
     panels.hidden = empty;
     legend.hidden = empty;
     details.hidden = empty;
-    for (const b of [play, stepButton, restart]) b.disabled = false;
+    for (const b of [play, stepButton, restart]) b.disabled = empty;
     sum.hidden = empty;
     note.hidden = false;
     if (!g.m) {
       sum.textContent = "";
       note.textContent = noWindow(g);
-      progress.textContent = "";
+      progress.textContent = "Play and Step are off: no window fits.";
       return;
     }
     step = Math.min(step, g.m * g.m - 1);
     progress.textContent = `${state.transposed ? "input" : "output"} ${step + 1} of ${g.m * g.m}`;
     if (state.transposed) drawTransposedMode(g);
     else drawForwardMode(g);
+    fit();
+  }
+  const leftOut = el("span", "cb-key cb-left-out", "numbers left out: too small to read at this width (all listed under the values)");
+  function fit() {
+    const quiet = figures.map((f) => fitText(f.querySelector("svg"))).some(Boolean);
+    if (quiet && !panels.hidden) legend.append(leftOut);
+    else leftOut.remove();
   }
   function drawForwardMode(g) {
     const settings = { padding: g.p, stride: g.s, dilation: g.d };
@@ -495,11 +527,12 @@ function render({ model, el: root }) {
     note.textContent = transposedNote(g);
     if (g.result < 1) {
       sum.textContent = "";
+      progress.textContent = "Play and Step are off: the padding crops the whole result.";
       return;
     }
     const settings = { stride: g.s, padding: g.p, outputPadding: g.op, dilation: g.d };
     const R = transposedConv(counting(g.m), counting(g.k), settings);
-    const [inputSvg, resultSvg] = drawTransposed(g, step, hatch, stampedSoFar(g, step));
+    const [inputSvg, resultSvg] = drawTransposed(g, step, hatch, stampedSoFar(g, step), R);
     setFigure(0, inputSvg, `input Z ${g.m} \xD7 ${g.m} (the output grid)`);
     const crop = g.p ? ` (padding ${g.p} crops it from ${g.result + 2 * g.p} \xD7 ${g.result + 2 * g.p})` : "";
     setFigure(1, resultSvg, `result R ${g.result} \xD7 ${g.result}${crop}`);
@@ -527,11 +560,14 @@ function render({ model, el: root }) {
   const theme = new MutationObserver(() => draw());
   theme.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
   theme.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-light"] });
+  const resized = new ResizeObserver(() => fit());
+  resized.observe(panels);
   draw();
   requestAnimationFrame(() => matchSurroundings(box));
   return () => {
     stop();
     theme.disconnect();
+    resized.disconnect();
     for (const name of SETTINGS) model.off(`change:${name}`, fromPython);
   };
 }
