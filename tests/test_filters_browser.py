@@ -163,7 +163,7 @@ def test_the_keyboard_and_play(open_page, trained):
     page.keyboard.press("Enter")
     assert text(page, ".cb-play") == "Pause"
     page.wait_for_function(
-        "() => document.querySelector('.cb-fx .cb-play').textContent === '▶ Play'", timeout=10_000
+        "() => document.querySelector('.cb-fx .cb-play').textContent === 'Play'", timeout=10_000
     )
     check_epoch(page, trained, EPOCHS)  # played to the end, and stopped there
     page.keyboard.press("Enter")  # from the end, play starts over
