@@ -4,6 +4,7 @@ feature maps they make of one digit."""
 from __future__ import annotations
 
 import numbers
+
 import torch
 import torch.nn.functional as F
 import traitlets
