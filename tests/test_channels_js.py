@@ -86,33 +86,40 @@ TYPED = [
     ("-2.5", -2.5),
     (" 0.125 ", 0.125),
     ("−1", -1),  # the minus sign, as the book prints it
-    ("0,5", 0.5),  # a decimal comma
     (".5", 0.5),
     ("3.", 3),
     ("+4", 4),
     ("1e2", 100),
     ("-0", 0),
+    ("0.000e-400", 0),  # a zero, however written
+    ("5e-324", 5e-324),  # the smallest float64 above zero
     (str(LARGEST_ENTRY), LARGEST_ENTRY),
     (f"-{LARGEST_ENTRY}", -LARGEST_ENTRY),
 ]
+# The words of the kit's one rule (kit/number.js), which never quote the typed text back.
+NOT_A_NUMBER = "Not a number."
+OUTSIDE = f"Choose a value from −{LARGEST_ENTRY} to {LARGEST_ENTRY}."
 HOSTILE = [
-    ("", "is empty"),
-    ("   ", "is empty"),
-    ("abc", "is not a number"),
-    ("NaN", "is not a number"),
-    ("Infinity", "is not a number"),
-    ("-Infinity", "is not a number"),
-    ("0x10", "is not a number"),
-    ("1/3", "is not a number"),
-    ("1e", "is not a number"),
-    ("--1", "is not a number"),
-    ("1.2.3", "is not a number"),
-    ("1,5,0", "is not a number"),
-    ("<b>1</b>", "is not a number"),
-    ("undefined", "is not a number"),
-    ("1e400", f"is outside −{LARGEST_ENTRY} to {LARGEST_ENTRY}"),
-    (str(LARGEST_ENTRY + 0.5), f"is outside −{LARGEST_ENTRY} to {LARGEST_ENTRY}"),
-    ("-1e309", f"is outside −{LARGEST_ENTRY} to {LARGEST_ENTRY}"),
+    ("", "Type a number."),
+    ("   ", "Type a number."),
+    ("abc", NOT_A_NUMBER),
+    ("NaN", "Type an ordinary number: not NaN or infinity."),
+    ("Infinity", "Type an ordinary number: not NaN or infinity."),
+    ("-Infinity", "Type an ordinary number: not NaN or infinity."),
+    ("0,5", "Write decimals with a point: 1.5, not 1,5."),  # 0.5 or 5? not guessed
+    ("0x10", NOT_A_NUMBER),
+    ("1/3", NOT_A_NUMBER),
+    ("1e", NOT_A_NUMBER),
+    ("--1", NOT_A_NUMBER),
+    ("1.2.3", NOT_A_NUMBER),
+    ("1,5,0", NOT_A_NUMBER),
+    ("<b>1</b>", NOT_A_NUMBER),
+    ("undefined", NOT_A_NUMBER),
+    ("1e400", "Too large even for float64 (at most 1.8e+308 in size)."),
+    (str(LARGEST_ENTRY + 0.5), OUTSIDE),
+    ("1e-400", "Too small to tell from 0 (float64 stops near 1e-308); type 0 for 0."),
+    ("-2.5e-330", "Too small to tell from 0 (float64 stops near 1e-308); type 0 for 0."),
+    ("-1e309", "Too large even for float64 (at most 1.8e+308 in size)."),
 ]
 
 

@@ -163,7 +163,7 @@ def test_the_keyboard_and_play(open_page, trained):
     page.keyboard.press("Enter")
     assert text(page, ".cb-play") == "Pause"
     page.wait_for_function(
-        "() => document.querySelector('.cb-fx .cb-play').textContent === '▶ Play'", timeout=10_000
+        "() => document.querySelector('.cb-fx .cb-play').textContent === 'Play'", timeout=10_000
     )
     check_epoch(page, trained, EPOCHS)  # played to the end, and stopped there
     page.keyboard.press("Enter")  # from the end, play starts over
@@ -206,3 +206,16 @@ def test_themes_and_a_phone(open_page):
         box = page.locator(".cb-fx").bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390
         assert axe_violations(page, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]) == [], theme
+
+
+def test_the_panel_titles_keep_the_page_heading_order(open_page):
+    """The widget sits under whatever heading a chapter gives it: its panel titles are no
+    headings of their own level (axe's heading-order), but each names its group."""
+    page = open_page()
+    found = axe_violations(page, ["best-practice"])
+    assert [v for v in found if v["rule"] == "heading-order" or v["region"] == "widget"] == []
+    names = page.evaluate(
+        """() => [...document.querySelectorAll('.cb-fx [role=group]')].map((g) =>
+          document.getElementById(g.getAttribute('aria-labelledby')).textContent)"""
+    )
+    assert names == ["First-layer filters", "Their feature maps of one digit (before the ReLU)"]

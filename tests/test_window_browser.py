@@ -192,12 +192,12 @@ def test_random_settings_and_the_keyboard(open_page):
 
 def test_play_moves_the_window_by_itself_and_stops_at_the_end(open_page):
     page = open_page()
-    page.fill(".cb-wx .cb-speed", "5")  # 16 steps a second
+    page.fill(".cb-wx .cb-speed", "5")  # 5 steps a second
     drawings, progress = set(), []
     page.click(".cb-wx .cb-play")
     assert text(page, ".cb-play") == "Pause"
     deadline = time.monotonic() + 10
-    while text(page, ".cb-play") != "▶ Play" and time.monotonic() < deadline:
+    while text(page, ".cb-play") != "Play" and time.monotonic() < deadline:
         drawings.add(page.locator(".cb-wx .cb-drawing").first.inner_html())
         progress.append(text(page, ".cb-progress"))
         page.wait_for_timeout(20)
@@ -208,7 +208,7 @@ def test_play_moves_the_window_by_itself_and_stops_at_the_end(open_page):
     assert page.locator(".cb-wx .cb-panels").inner_html() == end  # stopped by itself
     check_forward(page, DEFAULTS, step=8)
 
-    page.fill(".cb-wx .cb-speed", "0")  # half a step a second: pause catches it early
+    page.fill(".cb-wx .cb-speed", "0")  # its least, half a step a second: pause catches it early
     page.click(".cb-wx .cb-play")
     assert text(page, ".cb-progress") == "output 1 of 9"  # from the end, play starts over
     page.wait_for_timeout(2300)
@@ -340,7 +340,7 @@ def test_transposed_play_fills_the_result(open_page):
     page.click(".cb-wx .cb-play")
     seen = set()
     deadline = time.monotonic() + 10
-    while text(page, ".cb-play") != "▶ Play" and time.monotonic() < deadline:
+    while text(page, ".cb-play") != "Play" and time.monotonic() < deadline:
         seen.add(page.locator(".cb-wx .cb-drawing").nth(1).inner_html())
         page.wait_for_timeout(20)
     assert len(seen) >= 5 and text(page, ".cb-progress") == "input 9 of 9"
@@ -352,7 +352,7 @@ def test_transposed_play_fills_the_result(open_page):
 COLOURS = """() => {
   const box = document.querySelector('.cb-wx');
   return [getComputedStyle(box).color, getComputedStyle(box.querySelector('svg text')).fill,
-          box.classList.contains('cb-dark'), box.style.getPropertyValue('--cb-wx-halo')];
+          box.classList.contains('cb-dark'), box.style.getPropertyValue('--cb-halo')];
 }"""
 
 
@@ -384,3 +384,88 @@ def test_themes_and_a_phone(open_page):
         box = page.locator(".cb-wx").bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390
         assert axe_violations(page, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]) == [], theme
+
+
+def test_a_new_speed_takes_effect_at_once(open_page):
+    """Raising the speed while it plays: the next step comes at the new pace, not after the
+    slow step under way has run out."""
+    page = open_page()
+    set_slider(page, "input_size", 12)  # 6 x 6 outputs: more steps than it plays meanwhile
+    page.fill(".cb-wx .cb-speed", "0")  # its least, half a step a second: 2 s a step
+    page.click(".cb-wx .cb-play")
+    page.wait_for_timeout(300)
+    page.fill(".cb-wx .cb-speed", "5")  # 5 steps a second
+    page.wait_for_timeout(900)  # well inside the 2 s the slow step would still take
+    step = int(text(page, ".cb-progress").split()[1])
+    assert step >= 4, text(page, ".cb-progress")
+    page.fill(".cb-wx .cb-speed", "0")  # and slowing down takes effect at once too
+    slowed = text(page, ".cb-progress")
+    page.wait_for_timeout(1200)
+    assert text(page, ".cb-progress") == slowed
+    assert text(page, ".cb-play") == "Pause"  # still playing, at the new pace
+
+
+NO_WINDOW = {"input_size": 3, "kernel_size": 5, "padding": 0, "stride": 1, "dilation": 2}
+
+
+def test_play_and_step_are_off_where_no_window_fits(open_page):
+    page = open_page()
+    buttons = [page.locator(f".cb-wx {name}") for name in (".cb-play", ".cb-step", ".cb-restart")]
+    assert not any(b.is_disabled() for b in buttons)
+    for name, value in NO_WINDOW.items():
+        set_slider(page, name, value)
+    check_forward(page, NO_WINDOW)
+    assert all(b.is_disabled() for b in buttons)
+    assert text(page, ".cb-progress") == "Play and Step are off: no window fits."
+    described = buttons[0].get_attribute("aria-describedby")
+    assert described and page.locator(f"#{described}").text_content() == text(page, ".cb-progress")
+    page.check(".cb-wx .cb-transposed")  # nothing to scatter either
+    assert all(b.is_disabled() for b in buttons)
+    set_slider(page, "padding", 3)  # now a window fits: on again
+    assert not any(b.is_disabled() for b in buttons)
+    assert text(page, ".cb-progress").startswith("input 1 of ")
+    s = {"input_size": 3, "kernel_size": 2, "padding": 1, "stride": 4, "dilation": 1}
+    for name, value in s.items():  # a transposed result the padding crops away entirely
+        set_slider(page, name, value)
+    assert "the padding crops everything the stamps cover" in text(page, ".cb-note")
+    assert all(b.is_disabled() for b in buttons)
+    off = "Play and Step are off: the padding crops the whole result."
+    assert text(page, ".cb-progress") == off
+
+
+DRAWN_TEXT = """() => [...document.querySelectorAll('.cb-wx svg text')]
+  .filter((t) => t.checkVisibility())
+  .map((t) => [t.classList.contains('cb-strip'),
+               parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a])"""
+
+
+@pytest.mark.parametrize("width", [390, 700, 1280])
+def test_no_text_in_a_drawing_is_under_12_px(open_page, width):
+    """Wherever the drawings shrink to fit, what they write stays at least 12 px high: numbers
+    too small to read are left out, saying so, and stay listed under the values."""
+    page = open_page(width=width)
+    drawn = page.evaluate(DRAWN_TEXT)
+    if width == 1280:  # where there is room, the cells carry their numbers
+        assert sum(not strip for strip, _ in drawn) == 25 + 1  # the input's, the first output
+    for s in [
+        {"input_size": 12, "kernel_size": 1, "padding": 3, "stride": 1, "dilation": 1},
+        {"input_size": 12, "kernel_size": 5, "padding": 3, "stride": 1, "dilation": 1},
+        {"input_size": 12, "kernel_size": 3, "padding": 3, "stride": 4, "dilation": 3},
+    ]:
+        for name, value in s.items():
+            set_slider(page, name, value)
+        for transposed in (False, True):
+            page.set_checked(".cb-wx .cb-transposed", transposed)
+            page.click(".cb-wx .cb-step")
+            sizes = [size for _, size in page.evaluate(DRAWN_TEXT)]
+            assert sizes and min(sizes) >= 11.95, (width, s, transposed, min(sizes))
+            left_out = page.evaluate(
+                """() => [...document.querySelectorAll('.cb-wx .cb-drawing')].map((d) => {
+                  const numbers = [...d.querySelectorAll('text:not(.cb-strip)')];
+                  return numbers.length > 0 && !numbers.some((t) => t.checkVisibility());
+                })"""
+            )
+            if any(left_out):
+                assert "left out" in text(page, ".cb-legend"), (width, s)
+            assert text(page, ".cb-values").strip()  # the numbers stay listed
+        page.set_checked(".cb-wx .cb-transposed", False)

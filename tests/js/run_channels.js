@@ -2,8 +2,9 @@
 // results, so that tests/test_channels_js.py can compare them with PyTorch.
 import { readFileSync } from "node:fs";
 import {
-  centred, channelMaps, corr2dMultiIn, parseEntry, signedBound,
+  centred, channelMaps, corr2dMultiIn, signedBound,
 } from "../../src/convbook/widgets/channel_math.js";
+import { readNumber } from "../../src/convbook/widgets/kit/number.js";
 
 const cases = JSON.parse(readFileSync(0, "utf8"));
 const results = cases.map((c) => {
@@ -11,7 +12,7 @@ const results = cases.map((c) => {
   if (c.op === "maps") return channelMaps(c.X, c.K);
   if (c.op === "centred") return centred(c.K, c.k);
   if (c.op === "bound") return signedBound(...c.matrices);
-  if (c.op === "parse") return parseEntry(c.text, c.largest);
+  if (c.op === "parse") return readNumber(c.text, { low: -c.largest, high: c.largest }); // a box's rule
   throw new Error(`unknown op ${c.op}`);
 });
 process.stdout.write(JSON.stringify(results));

@@ -1,12 +1,17 @@
 // The channel explorer: a colour photo, one kernel per channel (red, green, blue), the map each
 // kernel makes of its channel, and their sum plus a bias: a convolutional layer with three input
-// channels and one output channel. Everything is computed here in the browser.
-import { canvas, colourScale, el, fmt, heatmap, save } from "./draw.js";
-import { centred, channelMaps, parseEntry, signedBound, sumPlusBias } from "./channel_math.js";
-import { followTheme } from "./theme.js";
+// channels and one output channel. Everything is computed here in the browser, wired from the
+// kit (kit/KIT.md): its number boxes (one readNumber), cell cursor, store, model bridge, theme.
+import { canvas, colourScale, fmt, heatmap } from "./draw.js";
+import { centred, channelMaps, signedBound, sumPlusBias } from "./channel_math.js";
+import { bridge } from "./kit/bridge.js";
+import { el, labelled, numberBox, options, uniqueId } from "./kit/controls.js";
+import { cellCursor } from "./kit/cursor.js";
+import { createStore } from "./kit/store.js";
+import { followTheme } from "./kit/theme.js";
+
 
 const CELL = 4; // one pixel of the photo, in CSS pixels
-let widgets = 0; // numbers each widget's ids, so two widgets on a page never share one
 
 /** Up to four decimals, never "-0": the values listed under the maps. */
 function short(v) {
@@ -60,310 +65,217 @@ function figure(rows, cols, label, caption) {
 
 // ---- Controls ----
 
-function labelled(text, control) {
-  const node = el("label", "cb-control");
-  node.append(el("span", "", text), control);
-  return node;
+/** A number box of the kit for one kernel entry or the bias: refusals in `message`, beside it. */
+function entryBox(label, value, largest, message, onValue, onLeave) {
+  return numberBox({
+    label, value, message, onValue, onLeave, className: "cb-entry",
+    rule: () => ({ low: -largest, high: largest }),
+    words: (error, kept) => `${label}: ${error} Kept ${kept}.`,
+  });
 }
 
-function options(select, entries, current) {
-  select.replaceChildren(...entries.map(([value, text]) => new Option(text, value, false, value === current)));
+function refusalLine(id) {
+  const message = el("p", "cb-refusal");
+  message.id = id;
+  message.setAttribute("aria-live", "polite");
+  return message;
 }
 
-/**
- * A text box for one number. Typed text is checked by parseEntry: a refusal is written in
- * `message`, beside the box, and the last valid value is kept. `box.keep(v)` sets it from outside.
- */
-function numberBox(label, value, largest, message, onValue) {
-  const input = el("input", "cb-entry");
-  Object.assign(input, { type: "text", value: String(value), spellcheck: false, autocomplete: "off" });
-  input.setAttribute("aria-label", label);
-  input.setAttribute("aria-describedby", message.id);
-  let kept = value;
-  input.keep = (v) => {
-    kept = v;
-    input.value = String(v);
-    input.removeAttribute("aria-invalid");
-    message.textContent = "";
-  };
-  input.addEventListener("input", () => {
-    const { value: typed, error } = parseEntry(input.value, largest);
-    if (error === undefined) {
-      kept = typed;
-      input.removeAttribute("aria-invalid");
-      message.textContent = "";
-      onValue(typed);
-      return;
+// ---- The view: its parts, built once ----
+
+function channelRow(name, c, id) {
+  const row = { name, message: refusalLine(`${id}-refusal-${c}`), preset: el("select", "cb-preset"), grid: el("div", "cb-grid") };
+  row.preset.dataset.channel = String(c);
+  row.preset.setAttribute("aria-label", `preset for the ${name} kernel`);
+  row.grid.dataset.channel = String(c);
+  row.kernel = el("div", "cb-kernel");
+  row.kernel.append(el("span", "cb-kernel-title", `kernel on ${name}`), row.preset, row.grid, row.message);
+  row.row = el("div", "cb-channel");
+  row.row.dataset.channel = String(c);
+  return row;
+}
+
+function buildView(data, store, save) {
+  const { h, w, names, sizes, largest } = data;
+  const id = uniqueId("cb-cx");
+  const v = { sizeSelect: el("select", "cb-size"), allSelect: el("select", "cb-all"), cursorOff: () => {} };
+  options(v.sizeSelect, sizes.map((k) => [String(k), `${k} × ${k}`]));
+  const controls = el("div", "cb-row");
+  controls.append(labelled("Kernel size", v.sizeSelect), labelled("All channels", v.allSelect));
+  v.photo = figure(h, w, `the photo in colour, ${h} by ${w} pixels`, `photo, RGB (${h} × ${w})`);
+  [v.bar, v.barEnds] = [el("div", "cb-bar"), el("div", "cb-bar-ends")];
+  const scaleBox = el("div", "cb-scale");
+  scaleBox.append(el("p", "cb-scale-title", "The maps and the sum share one scale: blue below zero, white at zero, red above. Channels in grey: black 0, white 1."), v.bar, v.barEnds);
+  const top = el("div", "cb-row cb-top");
+  top.append(v.photo.node, scaleBox);
+  v.rows = names.map((name, c) => channelRow(name, c, id));
+  const biasMessage = refusalLine(`${id}-refusal-bias`);
+  v.bias = entryBox("bias", store.get().bias, largest, biasMessage, (bias) => store.set({ bias }, "typed"), save);
+  v.bias.input.classList.add("cb-bias");
+  const sumWords = el("div", "cb-sum-words");
+  sumWords.append(`${names.map((name) => `${name} map`).join(" + ")} + `, labelled("bias", v.bias.input), " =");
+  v.sumRow = el("div", "cb-channel cb-sum-row");
+  v.sumBox = el("div", "cb-kernel");
+  v.sumBox.append(sumWords, biasMessage);
+  v.writeOut = el("p", "cb-write-out");
+  v.writeOut.setAttribute("aria-live", "polite");
+  v.details = el("details");
+  [v.valuesTitle, v.values] = [el("summary"), el("pre", "cb-values")];
+  v.details.append(v.valuesTitle, v.values);
+  v.box = el("div", "cb-widget cb-cx");
+  v.box.append(controls, top, ...v.rows.map(({ row }) => row), v.sumRow, v.writeOut, v.details);
+  return v;
+}
+
+// ---- The kernels' boxes, rebuilt when their size changes or a choice replaces them ----
+
+function presetEntries(presets, k) {
+  return [["", "(as edited)"], ...Object.keys(presets).map((name) => {
+    const size = presets[name].length;
+    return [name, size > k ? `${name} (${size} × ${size}: enlarges all)` : name];
+  })];
+}
+
+/** The selects show the choice the kernels now are, or "(as edited)". */
+function showChoices(v, data, kernels) {
+  const { presets, combinations } = data;
+  const k = kernels[0].length;
+  v.sizeSelect.value = String(k);
+  const allMatch = Object.entries(combinations).find(([, Ks]) =>
+    Ks[0].length <= k && same(Ks.map((K) => centred(K, k)), kernels));
+  options(v.allSelect, [["", "(as edited)"], ...Object.keys(combinations)], allMatch ? allMatch[0] : "");
+  v.rows.forEach((row, c) => {
+    const found = Object.entries(presets).find(([, K]) => same(centred(K, k), kernels[c]));
+    options(row.preset, presetEntries(presets, k), found ? found[0] : "");
+  });
+}
+
+function entryGrid(row, c, data, store, save) {
+  const { kernels } = store.get();
+  const k = kernels[0].length;
+  row.grid.style.gridTemplateColumns = `repeat(${k}, auto)`;
+  row.message.textContent = "";
+  row.grid.replaceChildren(...kernels[c].flatMap((entries, a) => entries.map((value, b) => {
+    const typed = (x) => store.set({ kernels: store.get().kernels.map((K, n) =>
+      n === c ? K.map((r, i) => r.map((old, j) => (i === a && j === b ? x : old))) : K) }, "typed");
+    const { input } = entryBox(`${row.name} kernel, row ${a}, column ${b}`, value, data.largest, row.message, typed, save);
+    input.dataset.row = String(a);
+    input.dataset.col = String(b);
+    return input;
+  })));
+}
+
+function build(v, data, store, save) {
+  const { h, w } = data;
+  const k = store.get().kernels[0].length;
+  const [mh, mw] = [h - k + 1, w - k + 1];
+  v.rows.forEach((row, c) => {
+    entryGrid(row, c, data, store, save);
+    row.input = figure(h, w, `${row.name} channel of the photo in grey, ${h} by ${w}`, `${row.name} channel`);
+    row.map = figure(mh, mw, `${row.name} map, ${mh} by ${mw}, red-blue`, `${row.name} map (${mh} × ${mw})`);
+    const equation = el("div", "cb-equation");
+    equation.append(row.input.node, el("span", "cb-op", "⋆ kernel ="), row.map.node);
+    row.row.replaceChildren(row.kernel, equation);
+  });
+  const sum = figure(mh, mw, `sum plus bias, ${mh} by ${mw}, red-blue; focus it and use the arrow keys to write out one sum`,
+    `sum plus bias (${mh} × ${mw})`);
+  sum.node.classList.add("cb-sum");
+  v.sumRow.replaceChildren(v.sumBox, sum.node);
+  v.cursorOff();
+  v.cursorOff = cellCursor(sum.picture, {
+    shape: () => [mh, mw],
+    at: () => store.get().hover,
+    move: (at) => store.set({ hover: at }, "cursor"),
+    leave: () => store.set({ hover: null }, "cursor"),
+  });
+  showChoices(v, data, store.get().kernels);
+}
+
+// ---- Computing and drawing ----
+
+function describe(names, maps, Y, bias, [i, j]) {
+  const term = (x) => (x < 0 ? `(${fmt(x, 4)})` : fmt(x, 4));
+  const parts = names.map((name, c) => `${name} ${term(maps[c][i][j])}`);
+  return `Y[${i}, ${j}] = ${parts.join(" + ")} + bias ${term(bias)} = ${fmt(Y[i][j], 4)}`;
+}
+
+function update(v, data, { kernels, bias, hover }) {
+  const { X } = data;
+  const k = kernels[0].length;
+  const maps = channelMaps(X, kernels);
+  const Y = sumPlusBias(maps, bias);
+  const bound = signedBound(...maps, Y);
+  drawPhoto(v.photo.picture.getContext("2d"), X);
+  v.rows.forEach((row, c) => {
+    const channel = row.input.picture.getContext("2d");
+    drawGrey(channel, X[c]);
+    const map = row.map.picture.getContext("2d");
+    heatmap(map, maps[c], CELL, -bound, bound);
+    if (hover) {
+      outline(channel, hover[0], hover[1], k, k);
+      outline(map, hover[0], hover[1], 1, 1);
     }
-    input.setAttribute("aria-invalid", "true");
-    const typedText = input.value.trim();
-    const shown = typedText.length > 16 ? `${typedText.slice(0, 16)}…` : typedText;
-    message.textContent = `${label}: "${shown}" ${error}; kept ${String(kept)}.`;
   });
-  input.addEventListener("change", () => {
-    if (input.getAttribute("aria-invalid") !== "true") return;
-    input.value = String(kept); // leaving the box puts the kept value back; the words stay
-    input.removeAttribute("aria-invalid");
+  const sum = v.sumRow.querySelector("canvas");
+  const ctx = sum.getContext("2d");
+  heatmap(ctx, Y, CELL, -bound, bound);
+  if (hover) outline(ctx, hover[0], hover[1], 1, 1);
+  [sum.dataset.low, sum.dataset.high] = [String(-bound), String(bound)];
+  v.bar.style.background = `linear-gradient(to right, ${colourScale(-bound, bound).stops.join(", ")})`;
+  v.barEnds.replaceChildren(...[-bound, 0, bound].map((x) => el("span", "", fmt(x, 3))));
+  v.valuesTitle.textContent = `Sum plus bias, every value (${Y.length} × ${Y[0].length})`;
+  v.values.textContent = Y.map((row) => row.map(short).join(" ")).join("\n");
+  v.writeOut.textContent = hover
+    ? describe(data.names, maps, Y, bias, hover)
+    : "Hover over the sum (or focus it and use the arrow keys) to see how the three maps and the bias add up.";
+}
+
+// ---- Wiring ----
+
+function readData(model) {
+  const X = model.get("photo_rows");
+  return {
+    X, h: X[0].length, w: X[0][0].length, names: model.get("channel_names"), presets: model.get("presets"),
+    combinations: model.get("combinations"), sizes: model.get("sizes"), largest: model.get("largest_entry"),
+  };
+}
+
+/** The selects: each replaces the kernels, enlarging them to fit what it chose. */
+function listen(v, data, store) {
+  const choose = (kernels) => store.set({ kernels, hover: null }, "chosen");
+  const largestOf = (K) => Math.max(K.length, store.get().kernels[0].length);
+  v.sizeSelect.addEventListener("change", () => choose(store.get().kernels.map((K) => centred(K, Number(v.sizeSelect.value)))));
+  v.allSelect.addEventListener("change", () => {
+    const chosen = data.combinations[v.allSelect.value];
+    if (chosen) choose(chosen.map((K) => centred(K, largestOf(chosen[0]))));
   });
-  return input;
+  v.rows.forEach(({ preset }, c) => preset.addEventListener("change", () => {
+    const chosen = data.presets[preset.value];
+    if (chosen) choose(store.get().kernels.map((K, n) => centred(n === c ? chosen : K, largestOf(chosen))));
+  }));
 }
 
 function render({ model, el: root }) {
-  const id = `cb-cx-${++widgets}`;
-  const X = model.get("photo_rows");
-  const names = model.get("channel_names");
-  const presets = model.get("presets");
-  const combinations = model.get("combinations");
-  const sizes = model.get("sizes");
-  const largest = model.get("largest_entry");
-  const [h, w] = [X[0].length, X[0][0].length];
-  let state = { kernels: model.get("kernel_rows"), bias: model.get("bias") };
-  let hover = null; // the output cell whose sum is written out, [i, j]
-
-  const sizeSelect = el("select", "cb-size");
-  options(sizeSelect, sizes.map((k) => [String(k), `${k} × ${k}`]));
-  const allSelect = el("select", "cb-all");
-  const controls = el("div", "cb-row");
-  controls.append(labelled("Kernel size", sizeSelect), labelled("All channels", allSelect));
-
-  const photo = figure(h, w, `the photo in colour, ${h} by ${w} pixels`, `photo, RGB (${h} × ${w})`);
-  const bar = el("div", "cb-bar");
-  const barEnds = el("div", "cb-bar-ends");
-  const scaleBox = el("div", "cb-scale");
-  scaleBox.append(el("p", "cb-scale-title", "The maps and the sum share one scale: blue below zero, white at zero, red above. Channels in grey: black 0, white 1."), bar, barEnds);
-  const top = el("div", "cb-row cb-top");
-  top.append(photo.node, scaleBox);
-
-  const channelRows = names.map((name, c) => {
-    const message = el("p", "cb-refusal");
-    message.id = `${id}-refusal-${c}`;
-    message.setAttribute("aria-live", "polite");
-    const preset = el("select", "cb-preset");
-    preset.dataset.channel = String(c);
-    preset.setAttribute("aria-label", `preset for the ${name} kernel`);
-    const grid = el("div", "cb-grid");
-    grid.dataset.channel = String(c);
-    const kernel = el("div", "cb-kernel");
-    kernel.append(el("span", "cb-kernel-title", `kernel on ${name}`), preset, grid, message);
-    const row = el("div", "cb-channel");
-    row.dataset.channel = String(c);
-    return { name, message, preset, grid, kernel, row, input: null, map: null };
+  const data = readData(model);
+  const store = createStore({ kernels: model.get("kernel_rows"), bias: model.get("bias"), hover: null });
+  const link = bridge(model, ["kernel_rows", "bias"], ({ kernel_rows: kernels, bias }) => {
+    v.bias.set(bias);
+    store.set({ kernels, bias, hover: null }, "python");
   });
-
-  const biasMessage = el("p", "cb-refusal");
-  biasMessage.id = `${id}-refusal-bias`;
-  biasMessage.setAttribute("aria-live", "polite");
-  const biasBox = numberBox("bias", state.bias, largest, biasMessage, (value) => {
-    state = { ...state, bias: value };
-    update();
-    sync();
+  const save = () => link.save({ kernel_rows: store.get().kernels, bias: store.get().bias });
+  const v = buildView(data, store, save);
+  root.replaceChildren(v.box);
+  const unsubscribe = store.subscribe((state, changed, cause) => {
+    if (changed.includes("kernels") && cause !== "typed") build(v, data, store, save);
+    else if (changed.includes("kernels")) showChoices(v, data, state.kernels);
+    update(v, data, state);
+    if (cause === "chosen") save();
   });
-  biasBox.classList.add("cb-bias");
-  const sumWords = el("div", "cb-sum-words");
-  sumWords.append(`${names.map((name) => `${name} map`).join(" + ")} + `, labelled("bias", biasBox), " =");
-  const sumRow = el("div", "cb-channel cb-sum-row");
-  const sumBox = el("div", "cb-kernel");
-  sumBox.append(sumWords, biasMessage);
-  const writeOut = el("p", "cb-write-out");
-  writeOut.setAttribute("aria-live", "polite");
-  const details = el("details");
-  const valuesTitle = el("summary");
-  const values = el("pre", "cb-values");
-  details.append(valuesTitle, values);
-  const box = el("div", "cb-cx");
-  box.append(controls, top, ...channelRows.map(({ row }) => row), sumRow, writeOut, details);
-  root.replaceChildren(box);
-
-  function sync() {
-    save(model, { kernel_rows: state.kernels, bias: state.bias });
-  }
-
-  // ---- The kernels' boxes, rebuilt when their size changes or a preset replaces them ----
-
-  function setKernels(kernels) {
-    state = { ...state, kernels };
-    hover = null;
-    build();
-    update();
-    sync();
-  }
-
-  function presetEntries(k) {
-    return [["", "(as edited)"], ...Object.keys(presets).map((name) => {
-      const size = presets[name].length;
-      return [name, size > k ? `${name} (${size} × ${size}: enlarges all)` : name];
-    })];
-  }
-
-  function matching(choices, kernels, k) {
-    const found = Object.entries(choices).find(([, K]) => same(centred(K, k), kernels));
-    return found ? found[0] : "";
-  }
-
-  function showChoices() {
-    const k = state.kernels[0].length;
-    sizeSelect.value = String(k);
-    const allMatch = Object.entries(combinations).find(([, Ks]) =>
-      Ks[0].length <= k && same(Ks.map((K) => centred(K, k)), state.kernels));
-    const names = Object.keys(combinations).map((name) => [name, name]);
-    options(allSelect, [["", "(as edited)"], ...names], allMatch ? allMatch[0] : "");
-    channelRows.forEach((row, c) => {
-      options(row.preset, presetEntries(k), matching(presets, state.kernels[c], k));
-    });
-  }
-
-  function build() {
-    const k = state.kernels[0].length;
-    const [mh, mw] = [h - k + 1, w - k + 1];
-    channelRows.forEach((row, c) => {
-      const { name, grid, message } = row;
-      grid.style.gridTemplateColumns = `repeat(${k}, auto)`;
-      message.textContent = "";
-      grid.replaceChildren(...state.kernels[c].flatMap((entries, a) => entries.map((v, b) => {
-        const input = numberBox(`${name} kernel, row ${a}, column ${b}`, v, largest, message, (value) => {
-          const kernels = state.kernels.map((K, n) =>
-            n === c ? K.map((r, i) => r.map((x, j) => (i === a && j === b ? value : x))) : K);
-          state = { ...state, kernels };
-          showChoices();
-          update();
-          sync();
-        });
-        input.dataset.row = String(a);
-        input.dataset.col = String(b);
-        return input;
-      })));
-      row.input = figure(h, w, `${name} channel of the photo in grey, ${h} by ${w}`, `${name} channel`);
-      row.map = figure(mh, mw, `${name} map, ${mh} by ${mw}, red-blue`, `${name} map (${mh} × ${mw})`);
-      const equation = el("div", "cb-equation");
-      equation.append(row.input.node, el("span", "cb-op", "⋆ kernel ="), row.map.node);
-      row.row.replaceChildren(row.kernel, equation);
-    });
-    const sum = figure(mh, mw, `sum plus bias, ${mh} by ${mw}, red-blue; focus it and use the arrow keys to write out one sum`,
-      `sum plus bias (${mh} × ${mw})`);
-    sum.node.classList.add("cb-sum");
-    sumRow.replaceChildren(sumBox, sum.node);
-    trackHover(sum.picture);
-    showChoices();
-  }
-
-  // ---- Computing and drawing ----
-
-  let current = null;
-
-  function update() {
-    const k = state.kernels[0].length;
-    const maps = channelMaps(X, state.kernels);
-    const Y = sumPlusBias(maps, state.bias);
-    current = { maps, Y };
-    const bound = signedBound(...maps, Y);
-    drawPhoto(photo.picture.getContext("2d"), X);
-    channelRows.forEach((row, c) => {
-      const channel = row.input.picture.getContext("2d");
-      drawGrey(channel, X[c]);
-      const map = row.map.picture.getContext("2d");
-      heatmap(map, maps[c], CELL, -bound, bound);
-      if (hover) {
-        outline(channel, hover[0], hover[1], k, k);
-        outline(map, hover[0], hover[1], 1, 1);
-      }
-    });
-    const sum = sumRow.querySelector("canvas");
-    const ctx = sum.getContext("2d");
-    heatmap(ctx, Y, CELL, -bound, bound);
-    if (hover) outline(ctx, hover[0], hover[1], 1, 1);
-    sum.dataset.low = String(-bound);
-    sum.dataset.high = String(bound);
-    const { stops } = colourScale(-bound, bound);
-    bar.style.background = `linear-gradient(to right, ${stops.join(", ")})`;
-    barEnds.replaceChildren(...[-bound, 0, bound].map((v) => el("span", "", fmt(v, 3))));
-    valuesTitle.textContent = `Sum plus bias, every value (${Y.length} × ${Y[0].length})`;
-    values.textContent = Y.map((row) => row.map(short).join(" ")).join("\n");
-    writeOut.textContent = hover
-      ? describe(hover[0], hover[1])
-      : "Hover over the sum (or focus it and use the arrow keys) to see how the three maps and the bias add up.";
-  }
-
-  function describe(i, j) {
-    const { maps, Y } = current;
-    const term = (v) => (v < 0 ? `(${fmt(v, 4)})` : fmt(v, 4));
-    const parts = names.map((name, c) => `${name} ${term(maps[c][i][j])}`);
-    return `Y[${i}, ${j}] = ${parts.join(" + ")} + bias ${term(state.bias)} = ${fmt(Y[i][j], 4)}`;
-  }
-
-  function moveTo(i, j) {
-    const { Y } = current;
-    const next = [Math.max(0, Math.min(Y.length - 1, i)), Math.max(0, Math.min(Y[0].length - 1, j))];
-    if (hover && same(hover, next)) return;
-    hover = next;
-    update();
-  }
-
-  function trackHover(c) {
-    c.tabIndex = 0;
-    c.addEventListener("mousemove", (event) => {
-      const rect = c.getBoundingClientRect();
-      const scale = rect.width / (current.Y[0].length * CELL); // the canvas may be drawn smaller
-      moveTo(Math.floor((event.clientY - rect.top) / (CELL * scale)), Math.floor((event.clientX - rect.left) / (CELL * scale)));
-    });
-    c.addEventListener("focus", () => hover || moveTo(0, 0));
-    c.addEventListener("keydown", (event) => {
-      const steps = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-      if (event.key === "Escape") c.blur();
-      if (!(event.key in steps)) return;
-      event.preventDefault();
-      const [i, j] = hover || [0, 0];
-      moveTo(i + steps[event.key][0], j + steps[event.key][1]);
-    });
-    for (const leave of ["mouseleave", "blur"]) {
-      c.addEventListener(leave, () => {
-        if (leave === "mouseleave" && document.activeElement === c) return; // keyboard still there
-        hover = null;
-        update();
-      });
-    }
-  }
-
-  // ---- Events ----
-
-  sizeSelect.addEventListener("change", () => {
-    const k = Number(sizeSelect.value);
-    setKernels(state.kernels.map((K) => centred(K, k)));
-  });
-  allSelect.addEventListener("change", () => {
-    if (!allSelect.value) return;
-    const chosen = combinations[allSelect.value];
-    const k = Math.max(chosen[0].length, state.kernels[0].length);
-    setKernels(chosen.map((K) => centred(K, k)));
-  });
-  channelRows.forEach(({ preset }, c) => {
-    preset.addEventListener("change", () => {
-      if (!preset.value) return;
-      const chosen = presets[preset.value];
-      const k = Math.max(chosen.length, state.kernels[0].length);
-      setKernels(state.kernels.map((K, n) => centred(n === c ? chosen : K, k)));
-    });
-  });
-
-  const fromPython = () => {
-    const next = { kernels: model.get("kernel_rows"), bias: model.get("bias") };
-    if (same(next, state)) return; // our own change coming back: nothing to rebuild
-    const biasChanged = next.bias !== state.bias;
-    state = next;
-    if (biasChanged) biasBox.keep(state.bias);
-    hover = null;
-    build();
-    update();
-  };
-  model.on("change:kernel_rows", fromPython);
-  model.on("change:bias", fromPython);
-  const unfollow = followTheme(box); // light or dark, from where the widget sits
-  build();
-  update();
-  return () => {
-    unfollow();
-    model.off("change:kernel_rows", fromPython);
-    model.off("change:bias", fromPython);
-  };
+  listen(v, data, store);
+  const unfollow = followTheme(v.box); // light or dark, from where the widget sits
+  build(v, data, store, save);
+  update(v, data, store.get());
+  return () => [unsubscribe, unfollow, link.dispose, v.cursorOff].forEach((f) => f());
 }
 
 export default { render };

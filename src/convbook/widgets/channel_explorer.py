@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from pathlib import Path
 
-import anywidget
 import torch
 import traitlets
 
@@ -16,23 +14,26 @@ from convbook.data import GREY_WEIGHTS, LARGEST_KERNEL, colour_photo
 from convbook.kernels import kernel as named_kernel
 from convbook.kernels import kernel_names
 from convbook.ops import corr2d
+from convbook.widgets.base import BookWidget
+from convbook.widgets.base import rows as _rows
 
-HERE = Path(__file__).parent
 CHANNELS = ("red", "green", "blue")
-SIZES = tuple(range(1, LARGEST_KERNEL + 1, 2))  # odd: every kernel has a centre to pad around
+# The kernel sizes the page offers (the `sizes` trait): its own, odd so that every kernel has a
+# centre to pad around, and fixed: raising the book's kernel limit (LARGEST_KERNEL) does not
+# change them, and a named kernel larger than the largest is not offered as a preset.
+SIZES = (1, 3, 5)
+if max(SIZES) > LARGEST_KERNEL:
+    raise ImportError(f"the channel explorer's sizes {SIZES} exceed the book's {LARGEST_KERNEL}")
 LARGEST_ENTRY = 1000  # kernel entries and the bias lie in [-1000, 1000]: sums stay readable
 PHOTO_SIZE = 32
 PHOTO_DECIMALS = 3  # the photo is sent to the page rounded to this many decimals
 
 
-def _rows(M: torch.Tensor, decimals: int = 4) -> list:
-    return M.detach().double().cpu().round(decimals=decimals).tolist()
-
-
 def channel_presets() -> dict[str, list]:
     """The kernels a channel can take by name: "zero" (the channel left out) and the book's
-    square named kernels (:func:`convbook.kernel`)."""
+    square named kernels (:func:`convbook.kernel`) of a side in ``SIZES``."""
     square = [n for n in kernel_names() if named_kernel(n).shape[0] == named_kernel(n).shape[1]]
+    square = [n for n in square if named_kernel(n).shape[0] in SIZES]
     return {"zero": [[0.0]], **{n: _rows(named_kernel(n)) for n in square}}
 
 
@@ -92,7 +93,7 @@ class Bias(traitlets.Float):
         return float(value)
 
 
-class ChannelExplorer(anywidget.AnyWidget):
+class ChannelExplorer(BookWidget):
     """Give each colour channel of the photo its own kernel and see the three maps and their sum.
 
     The photo is :func:`convbook.colour_photo` at 32 x 32 pixels (sent to the page rounded to
@@ -112,8 +113,6 @@ class ChannelExplorer(anywidget.AnyWidget):
     True
     """
 
-    _esm = HERE / "static" / "channel_explorer.js"  # bundled by esbuild from channel_explorer.js
-    _css = HERE / "channel_explorer.css"
     photo_rows = traitlets.List(read_only=True).tag(sync=True)
     kernel_rows = traitlets.List().tag(sync=True)
     bias = Bias(0.0).tag(sync=True)

@@ -1,6 +1,6 @@
 // The numbers behind the channel explorer: one kernel per input channel, the map each makes,
-// their sum plus a bias, and the rule for what a reader may type into a kernel entry. Every
-// function is pure, so tests/js/run_channels.js runs them with Node against PyTorch.
+// their sum plus a bias. Every function is pure, so tests/js/run_channels.js runs them with Node
+// against PyTorch. What a reader may type is the kit's one rule (kit/number.js readNumber).
 import { corr2d } from "./convmath.js";
 
 /** The map each channel's kernel makes of that channel: corr2d(X[c], K[c]) for every c. */
@@ -28,21 +28,4 @@ export function centred(K, k) {
 /** The largest magnitude over several matrices, or 1 where all are zero: the red-blue scale's end. */
 export function signedBound(...matrices) {
   return Math.max(...matrices.flat(2).map(Math.abs)) || 1;
-}
-
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/**
- * What typed text means as a kernel entry or a bias: { value } for a plain decimal number of at
- * most `largest` in size (a minus sign written − or -, a decimal comma read as a point), else
- * { error }: words that follow the quoted text ("is not a number").
- */
-export function parseEntry(text, largest) {
-  let written = String(text).trim().replace("−", "-");
-  if (!written.includes(".")) written = written.replace(",", ".");
-  if (written === "") return { error: "is empty" };
-  if (!DECIMAL.test(written)) return { error: "is not a number" };
-  const value = Number(written);
-  if (!(Math.abs(value) <= largest)) return { error: `is outside −${largest} to ${largest}` };
-  return { value: value === 0 ? 0 : value }; // -0 written as 0
 }

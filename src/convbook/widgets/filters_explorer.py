@@ -4,22 +4,18 @@ feature maps they make of one digit."""
 from __future__ import annotations
 
 import numbers
-from pathlib import Path
 
-import anywidget
 import torch
 import torch.nn.functional as F
 import traitlets
 
 from convbook.checks import check_matrix
 from convbook.network import TrainingRecord
+from convbook.widgets.base import BookWidget, rows
 
-HERE = Path(__file__).parent
 DECIMALS = 4  # the snapshots and the digit are sent to the page rounded to this many decimals
-
-
-def _rows(M: torch.Tensor) -> list:
-    return M.detach().double().cpu().round(decimals=DECIMALS).tolist()
+# The player's speed slider, in epochs a second, and where it starts (the `speed_range` trait).
+SPEED_RANGE = {"min": 0.5, "max": 8, "step": 0.5, "start": 1.5}
 
 
 class Epoch(traitlets.Int):
@@ -37,7 +33,7 @@ class Epoch(traitlets.Int):
         return int(value)
 
 
-class FiltersExplorer(anywidget.AnyWidget):
+class FiltersExplorer(BookWidget):
     """Slide through the epochs of a :func:`convbook.network.train_network` run and watch the
     first layer's filters form, with the feature map each makes of one ``image``.
 
@@ -57,14 +53,13 @@ class FiltersExplorer(anywidget.AnyWidget):
     (1, torch.Size([8, 3, 3]), torch.Size([8, 18, 18]))
     """
 
-    _esm = HERE / "static" / "filters_explorer.js"  # bundled by esbuild from filters_explorer.js
-    _css = HERE / "filters_explorer.css"
     snapshots = traitlets.List(read_only=True).tag(sync=True)
     bias_snapshots = traitlets.List(read_only=True).tag(sync=True)
     losses = traitlets.List(read_only=True).tag(sync=True)
     accuracies = traitlets.List(read_only=True).tag(sync=True)
     image = traitlets.List(read_only=True).tag(sync=True)
     epoch = Epoch(0).tag(sync=True)
+    speed_range = traitlets.Dict(SPEED_RANGE, read_only=True).tag(sync=True)
 
     def __init__(
         self, record: TrainingRecord, image: torch.Tensor, epoch: int | None = None
@@ -81,11 +76,11 @@ class FiltersExplorer(anywidget.AnyWidget):
                 f"image of shape {tuple(image.shape)} is smaller than the {k} x {k} filters"
             )
         super().__init__()
-        self.set_trait("snapshots", _rows(record.filters))
-        self.set_trait("bias_snapshots", _rows(record.biases))
+        self.set_trait("snapshots", rows(record.filters, DECIMALS))
+        self.set_trait("bias_snapshots", rows(record.biases, DECIMALS))
         self.set_trait("losses", [round(v, 6) for v in record.losses])
         self.set_trait("accuracies", [round(v, 6) for v in record.accuracies])
-        self.set_trait("image", _rows(image))
+        self.set_trait("image", rows(image, DECIMALS))
         self.epoch = record.epochs if epoch is None else epoch
 
     @property

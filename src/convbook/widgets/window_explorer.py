@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import numbers
-from pathlib import Path
 
-import anywidget
 import torch
 import traitlets
 
 from convbook.ops import cross_correlate, output_shape, transposed_conv
-
-HERE = Path(__file__).parent
+from convbook.widgets.base import BookWidget
 
 # Each slider's range, shared with the browser (the `ranges` trait).
 RANGES = {
@@ -22,6 +19,8 @@ RANGES = {
     "dilation": (1, 3),
     "output_padding": (0, 3),
 }
+# The player's speed slider, in steps a second, and where it starts (the `speed_range` trait).
+SPEED_RANGE = {"min": 0.5, "max": 16, "step": 0.5, "start": 2}
 
 
 def counting(n: int) -> torch.Tensor:
@@ -55,7 +54,7 @@ class Switch(traitlets.Bool):
         return value
 
 
-class WindowExplorer(anywidget.AnyWidget):
+class WindowExplorer(BookWidget):
     """Slide a k x k kernel over an n x n input with padding, stride and dilation, one output
     at a time; or, ``transposed=True``, scatter it back with a transposed convolution.
 
@@ -81,8 +80,6 @@ class WindowExplorer(anywidget.AnyWidget):
     torch.Size([5, 5])
     """
 
-    _esm = HERE / "static" / "window_explorer.js"  # bundled by esbuild from window_explorer.js
-    _css = HERE / "window_explorer.css"
     input_size = Setting(5).tag(sync=True)
     kernel_size = Setting(3).tag(sync=True)
     padding = Setting(1).tag(sync=True)
@@ -91,6 +88,7 @@ class WindowExplorer(anywidget.AnyWidget):
     output_padding = Setting(0).tag(sync=True)
     transposed = Switch(False).tag(sync=True)
     ranges = traitlets.Dict(RANGES, read_only=True).tag(sync=True)
+    speed_range = traitlets.Dict(SPEED_RANGE, read_only=True).tag(sync=True)
 
     def __init__(
         self,

@@ -129,19 +129,6 @@ function pixels(ctx, M, cell, scale) {
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(scratch, 0, 0, w * cell, h * cell);
 }
-function el(tag, className = "", text = "") {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
-function save(model, values) {
-  model.set(values);
-  try {
-    model.save_changes();
-  } catch (error) {
-  }
-}
 
 // src/convbook/widgets/convmath.js
 function outputShape(X, K) {
@@ -178,18 +165,230 @@ function centred(K, k) {
 function signedBound(...matrices) {
   return Math.max(...matrices.flat(2).map(Math.abs)) || 1;
 }
-var DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-function parseEntry(text, largest) {
-  let written = String(text).trim().replace("\u2212", "-");
-  if (!written.includes(".")) written = written.replace(",", ".");
-  if (written === "") return { error: "is empty" };
-  if (!DECIMAL.test(written)) return { error: "is not a number" };
-  const value = Number(written);
-  if (!(Math.abs(value) <= largest)) return { error: `is outside \u2212${largest} to ${largest}` };
-  return { value: value === 0 ? 0 : value };
+
+// src/convbook/widgets/kit/bridge.js
+var same = (a, b) => a === b || JSON.stringify(a) === JSON.stringify(b);
+function bridge(model, traits, onPython = () => {
+}) {
+  const sent = Object.fromEntries(traits.map((t) => [t, model.get(t)]));
+  let saving = false;
+  const read = () => Object.fromEntries(traits.map((t) => [t, model.get(t)]));
+  const heard = () => {
+    if (saving) return;
+    const now = read();
+    const news = traits.filter((t) => !same(now[t], sent[t]));
+    if (!news.length) return;
+    Object.assign(sent, now);
+    onPython(now, news);
+  };
+  model.on("change", heard);
+  return {
+    read,
+    /** Set `values` on the model in one step and save them to Python where there is one. */
+    save(values) {
+      const news = Object.keys(values).filter((t) => !same(values[t], sent[t]));
+      if (!news.length) return false;
+      Object.assign(sent, values);
+      saving = true;
+      try {
+        model.set(values);
+      } finally {
+        saving = false;
+      }
+      try {
+        model.save_changes();
+      } catch {
+      }
+      return true;
+    },
+    dispose: () => model.off("change", heard)
+  };
 }
 
-// src/convbook/widgets/theme.js
+// src/convbook/widgets/kit/number.js
+var DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+var NOT_NUMBERS = /^[+-]?(nan|inf|infinity)$/i;
+var FLOAT32_MAX = 34028234663852886e22;
+function numberText(v) {
+  const text = Math.abs(v) >= 1e6 || v !== 0 && Math.abs(v) < 1e-4 ? v.toExponential() : String(v);
+  return text.replace(/^-/, "\u2212");
+}
+function readNumber(text, rule = {}) {
+  const typed = String(text).trim().replace(/\u2212/g, "-");
+  if (typed === "") return { error: "Type a number." };
+  if (/^[+-]?\d*,\d+$/.test(typed)) return { error: "Write decimals with a point: 1.5, not 1,5." };
+  if (NOT_NUMBERS.test(typed)) return { error: "Type an ordinary number: not NaN or infinity." };
+  if (!DECIMAL.test(typed)) return { error: "Not a number." };
+  const value = Number(typed);
+  if (!Number.isFinite(value)) return { error: "Too large even for float64 (at most 1.8e+308 in size)." };
+  if (value === 0 && /[1-9]/.test(typed.split(/e/i)[0])) {
+    return { error: "Too small to tell from 0 (float64 stops near 1e-308); type 0 for 0." };
+  }
+  if (rule.float32 && Math.abs(value) > FLOAT32_MAX) {
+    return { error: "Beyond float32, the type PyTorch trains in (at most 3.4e+38 in size)." };
+  }
+  if (rule.whole && !Number.isInteger(value)) return { error: "Type a whole number." };
+  const { low = -Infinity, high = Infinity } = rule;
+  if (value < low || value > high) {
+    return { error: `Choose a value from ${numberText(low)} to ${numberText(high)}.` };
+  }
+  return { value: value + 0 };
+}
+
+// src/convbook/widgets/kit/controls.js
+var ids = 0;
+function el(tag, className = "", text = "") {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+function uniqueId(prefix = "cb") {
+  ids += 1;
+  return `${prefix}-${ids}`;
+}
+function labelled(text, control, className = "cb-control") {
+  const node = el("label", className);
+  node.append(el("span", "", text), control);
+  return node;
+}
+function options(select, names, current) {
+  select.replaceChildren(...names.map((n) => {
+    const [value, text] = Array.isArray(n) ? n : [n, n];
+    return new Option(text, value, false, value === current);
+  }));
+}
+function numberBox({
+  label,
+  rule = () => ({}),
+  value = 0,
+  onValue = () => {
+  },
+  onLeave = () => {
+  },
+  message = null,
+  words = (error, kept) => `${error} Still ${kept}.`,
+  className = "cb-number",
+  show = String
+}) {
+  const input = el("input", className);
+  Object.assign(input, { type: "text", inputMode: "decimal", spellcheck: false, autocomplete: "off" });
+  input.setAttribute("aria-label", label);
+  const own = message === null;
+  const said = own ? el("span", "cb-refusal") : message;
+  if (own) {
+    said.id = uniqueId("cb-refusal");
+    said.setAttribute("aria-live", "polite");
+  }
+  if (said.id) input.setAttribute("aria-describedby", said.id);
+  let kept = value;
+  const box = {
+    input,
+    message: said,
+    node: own ? el("span", "cb-number-box") : input,
+    get value() {
+      return kept;
+    },
+    get refused() {
+      return input.getAttribute("aria-invalid") === "true";
+    },
+    /** Set from outside (Python, a slider, a preset): shown, kept, no refusal. */
+    set(v) {
+      kept = v;
+      if (document.activeElement !== input || !box.refused) input.value = show(v);
+      if (!box.refused) return;
+      input.removeAttribute("aria-invalid");
+      said.textContent = "";
+    }
+  };
+  if (own) box.node.append(input, said);
+  input.value = show(value);
+  input.addEventListener("input", () => {
+    const read = readNumber(input.value, rule());
+    if (read.error) {
+      input.setAttribute("aria-invalid", "true");
+      said.textContent = words(read.error, show(kept));
+      return;
+    }
+    input.removeAttribute("aria-invalid");
+    said.textContent = "";
+    kept = read.value;
+    onValue(read.value);
+  });
+  input.addEventListener("change", () => {
+    if (!input.isConnected) return;
+    if (box.refused) {
+      input.value = show(kept);
+      input.removeAttribute("aria-invalid");
+    }
+    onLeave();
+  });
+  return box;
+}
+
+// src/convbook/widgets/kit/cursor.js
+function cursorStep(key, at, rows, cols) {
+  const [i, j] = at || [0, 0];
+  const clamp = (a, b) => [Math.max(0, Math.min(rows - 1, a)), Math.max(0, Math.min(cols - 1, b))];
+  const moves = {
+    ArrowUp: [i - 1, j],
+    ArrowDown: [i + 1, j],
+    ArrowLeft: [i, j - 1],
+    ArrowRight: [i, j + 1],
+    Home: [0, 0],
+    End: [rows - 1, cols - 1]
+  };
+  return key in moves ? clamp(...moves[key]) : null;
+}
+function cellAt(x, y, rect, rows, cols) {
+  const i = Math.floor((y - rect.top) / rect.height * rows);
+  const j = Math.floor((x - rect.left) / rect.width * cols);
+  return [Math.max(0, Math.min(rows - 1, i)), Math.max(0, Math.min(cols - 1, j))];
+}
+function cellCursor(c, { shape, at, move, leave, byKey = () => {
+} }) {
+  c.tabIndex = 0;
+  const handlers = {
+    mousemove: (event) => move(cellAt(event.clientX, event.clientY, c.getBoundingClientRect(), ...shape())),
+    focus: () => at() || move([0, 0]),
+    keydown: (event) => {
+      if (event.key === "Escape") c.blur();
+      const next = cursorStep(event.key, at(), ...shape());
+      if (!next) return;
+      event.preventDefault();
+      byKey();
+      move(next);
+    },
+    mouseleave: () => document.activeElement === c || leave(),
+    // the keyboard is still there
+    blur: () => leave()
+  };
+  for (const [name, handler] of Object.entries(handlers)) c.addEventListener(name, handler);
+  return () => Object.entries(handlers).forEach(([name, handler]) => c.removeEventListener(name, handler));
+}
+
+// src/convbook/widgets/kit/store.js
+function createStore(initial) {
+  let state = { ...initial };
+  const listeners = /* @__PURE__ */ new Set();
+  return {
+    get: () => state,
+    /** Merge `patch`; subscribers hear (state, changed keys, cause) if anything changed. */
+    set(patch, cause = "") {
+      const changed = Object.keys(patch).filter((k) => !Object.is(state[k], patch[k]));
+      if (!changed.length) return [];
+      state = { ...state, ...patch };
+      for (const listen2 of [...listeners]) listen2(state, changed, cause);
+      return changed;
+    },
+    subscribe(listen2) {
+      listeners.add(listen2);
+      return () => listeners.delete(listen2);
+    }
+  };
+}
+
+// src/convbook/widgets/kit/theme.js
 function channels(colour) {
   return (colour.match(/[\d.]+/g) || []).map(Number);
 }
@@ -250,11 +449,10 @@ function followTheme(box, onChange = () => {
 
 // src/convbook/widgets/channel_explorer.js
 var CELL = 4;
-var widgets = 0;
 function short(v) {
   return String(Number(v.toFixed(4)));
 }
-function same(a, b) {
+function same2(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 function pixels2(ctx, rows, cols, colourAt) {
@@ -289,280 +487,206 @@ function figure(rows, cols, label, caption) {
   node.append(picture, el("figcaption", "", caption));
   return { node, picture };
 }
-function labelled(text, control) {
-  const node = el("label", "cb-control");
-  node.append(el("span", "", text), control);
-  return node;
+function entryBox(label, value, largest, message, onValue, onLeave) {
+  return numberBox({
+    label,
+    value,
+    message,
+    onValue,
+    onLeave,
+    className: "cb-entry",
+    rule: () => ({ low: -largest, high: largest }),
+    words: (error, kept) => `${label}: ${error} Kept ${kept}.`
+  });
 }
-function options(select, entries, current) {
-  select.replaceChildren(...entries.map(([value, text]) => new Option(text, value, false, value === current)));
+function refusalLine(id) {
+  const message = el("p", "cb-refusal");
+  message.id = id;
+  message.setAttribute("aria-live", "polite");
+  return message;
 }
-function numberBox(label, value, largest, message, onValue) {
-  const input = el("input", "cb-entry");
-  Object.assign(input, { type: "text", value: String(value), spellcheck: false, autocomplete: "off" });
-  input.setAttribute("aria-label", label);
-  input.setAttribute("aria-describedby", message.id);
-  let kept = value;
-  input.keep = (v) => {
-    kept = v;
-    input.value = String(v);
-    input.removeAttribute("aria-invalid");
-    message.textContent = "";
-  };
-  input.addEventListener("input", () => {
-    const { value: typed, error } = parseEntry(input.value, largest);
-    if (error === void 0) {
-      kept = typed;
-      input.removeAttribute("aria-invalid");
-      message.textContent = "";
-      onValue(typed);
-      return;
+function channelRow(name, c, id) {
+  const row = { name, message: refusalLine(`${id}-refusal-${c}`), preset: el("select", "cb-preset"), grid: el("div", "cb-grid") };
+  row.preset.dataset.channel = String(c);
+  row.preset.setAttribute("aria-label", `preset for the ${name} kernel`);
+  row.grid.dataset.channel = String(c);
+  row.kernel = el("div", "cb-kernel");
+  row.kernel.append(el("span", "cb-kernel-title", `kernel on ${name}`), row.preset, row.grid, row.message);
+  row.row = el("div", "cb-channel");
+  row.row.dataset.channel = String(c);
+  return row;
+}
+function buildView(data, store, save) {
+  const { h, w, names, sizes, largest } = data;
+  const id = uniqueId("cb-cx");
+  const v = { sizeSelect: el("select", "cb-size"), allSelect: el("select", "cb-all"), cursorOff: () => {
+  } };
+  options(v.sizeSelect, sizes.map((k) => [String(k), `${k} \xD7 ${k}`]));
+  const controls = el("div", "cb-row");
+  controls.append(labelled("Kernel size", v.sizeSelect), labelled("All channels", v.allSelect));
+  v.photo = figure(h, w, `the photo in colour, ${h} by ${w} pixels`, `photo, RGB (${h} \xD7 ${w})`);
+  [v.bar, v.barEnds] = [el("div", "cb-bar"), el("div", "cb-bar-ends")];
+  const scaleBox = el("div", "cb-scale");
+  scaleBox.append(el("p", "cb-scale-title", "The maps and the sum share one scale: blue below zero, white at zero, red above. Channels in grey: black 0, white 1."), v.bar, v.barEnds);
+  const top = el("div", "cb-row cb-top");
+  top.append(v.photo.node, scaleBox);
+  v.rows = names.map((name, c) => channelRow(name, c, id));
+  const biasMessage = refusalLine(`${id}-refusal-bias`);
+  v.bias = entryBox("bias", store.get().bias, largest, biasMessage, (bias) => store.set({ bias }, "typed"), save);
+  v.bias.input.classList.add("cb-bias");
+  const sumWords = el("div", "cb-sum-words");
+  sumWords.append(`${names.map((name) => `${name} map`).join(" + ")} + `, labelled("bias", v.bias.input), " =");
+  v.sumRow = el("div", "cb-channel cb-sum-row");
+  v.sumBox = el("div", "cb-kernel");
+  v.sumBox.append(sumWords, biasMessage);
+  v.writeOut = el("p", "cb-write-out");
+  v.writeOut.setAttribute("aria-live", "polite");
+  v.details = el("details");
+  [v.valuesTitle, v.values] = [el("summary"), el("pre", "cb-values")];
+  v.details.append(v.valuesTitle, v.values);
+  v.box = el("div", "cb-widget cb-cx");
+  v.box.append(controls, top, ...v.rows.map(({ row }) => row), v.sumRow, v.writeOut, v.details);
+  return v;
+}
+function presetEntries(presets, k) {
+  return [["", "(as edited)"], ...Object.keys(presets).map((name) => {
+    const size = presets[name].length;
+    return [name, size > k ? `${name} (${size} \xD7 ${size}: enlarges all)` : name];
+  })];
+}
+function showChoices(v, data, kernels) {
+  const { presets, combinations } = data;
+  const k = kernels[0].length;
+  v.sizeSelect.value = String(k);
+  const allMatch = Object.entries(combinations).find(([, Ks]) => Ks[0].length <= k && same2(Ks.map((K) => centred(K, k)), kernels));
+  options(v.allSelect, [["", "(as edited)"], ...Object.keys(combinations)], allMatch ? allMatch[0] : "");
+  v.rows.forEach((row, c) => {
+    const found = Object.entries(presets).find(([, K]) => same2(centred(K, k), kernels[c]));
+    options(row.preset, presetEntries(presets, k), found ? found[0] : "");
+  });
+}
+function entryGrid(row, c, data, store, save) {
+  const { kernels } = store.get();
+  const k = kernels[0].length;
+  row.grid.style.gridTemplateColumns = `repeat(${k}, auto)`;
+  row.message.textContent = "";
+  row.grid.replaceChildren(...kernels[c].flatMap((entries, a) => entries.map((value, b) => {
+    const typed = (x) => store.set({ kernels: store.get().kernels.map((K, n) => n === c ? K.map((r, i) => r.map((old, j) => i === a && j === b ? x : old)) : K) }, "typed");
+    const { input } = entryBox(`${row.name} kernel, row ${a}, column ${b}`, value, data.largest, row.message, typed, save);
+    input.dataset.row = String(a);
+    input.dataset.col = String(b);
+    return input;
+  })));
+}
+function build(v, data, store, save) {
+  const { h, w } = data;
+  const k = store.get().kernels[0].length;
+  const [mh, mw] = [h - k + 1, w - k + 1];
+  v.rows.forEach((row, c) => {
+    entryGrid(row, c, data, store, save);
+    row.input = figure(h, w, `${row.name} channel of the photo in grey, ${h} by ${w}`, `${row.name} channel`);
+    row.map = figure(mh, mw, `${row.name} map, ${mh} by ${mw}, red-blue`, `${row.name} map (${mh} \xD7 ${mw})`);
+    const equation = el("div", "cb-equation");
+    equation.append(row.input.node, el("span", "cb-op", "\u22C6 kernel ="), row.map.node);
+    row.row.replaceChildren(row.kernel, equation);
+  });
+  const sum = figure(
+    mh,
+    mw,
+    `sum plus bias, ${mh} by ${mw}, red-blue; focus it and use the arrow keys to write out one sum`,
+    `sum plus bias (${mh} \xD7 ${mw})`
+  );
+  sum.node.classList.add("cb-sum");
+  v.sumRow.replaceChildren(v.sumBox, sum.node);
+  v.cursorOff();
+  v.cursorOff = cellCursor(sum.picture, {
+    shape: () => [mh, mw],
+    at: () => store.get().hover,
+    move: (at) => store.set({ hover: at }, "cursor"),
+    leave: () => store.set({ hover: null }, "cursor")
+  });
+  showChoices(v, data, store.get().kernels);
+}
+function describe(names, maps, Y, bias, [i, j]) {
+  const term = (x) => x < 0 ? `(${fmt(x, 4)})` : fmt(x, 4);
+  const parts = names.map((name, c) => `${name} ${term(maps[c][i][j])}`);
+  return `Y[${i}, ${j}] = ${parts.join(" + ")} + bias ${term(bias)} = ${fmt(Y[i][j], 4)}`;
+}
+function update(v, data, { kernels, bias, hover }) {
+  const { X } = data;
+  const k = kernels[0].length;
+  const maps = channelMaps(X, kernels);
+  const Y = sumPlusBias(maps, bias);
+  const bound = signedBound(...maps, Y);
+  drawPhoto(v.photo.picture.getContext("2d"), X);
+  v.rows.forEach((row, c) => {
+    const channel = row.input.picture.getContext("2d");
+    drawGrey(channel, X[c]);
+    const map = row.map.picture.getContext("2d");
+    heatmap(map, maps[c], CELL, -bound, bound);
+    if (hover) {
+      outline(channel, hover[0], hover[1], k, k);
+      outline(map, hover[0], hover[1], 1, 1);
     }
-    input.setAttribute("aria-invalid", "true");
-    const typedText = input.value.trim();
-    const shown = typedText.length > 16 ? `${typedText.slice(0, 16)}\u2026` : typedText;
-    message.textContent = `${label}: "${shown}" ${error}; kept ${String(kept)}.`;
   });
-  input.addEventListener("change", () => {
-    if (input.getAttribute("aria-invalid") !== "true") return;
-    input.value = String(kept);
-    input.removeAttribute("aria-invalid");
+  const sum = v.sumRow.querySelector("canvas");
+  const ctx = sum.getContext("2d");
+  heatmap(ctx, Y, CELL, -bound, bound);
+  if (hover) outline(ctx, hover[0], hover[1], 1, 1);
+  [sum.dataset.low, sum.dataset.high] = [String(-bound), String(bound)];
+  v.bar.style.background = `linear-gradient(to right, ${colourScale(-bound, bound).stops.join(", ")})`;
+  v.barEnds.replaceChildren(...[-bound, 0, bound].map((x) => el("span", "", fmt(x, 3))));
+  v.valuesTitle.textContent = `Sum plus bias, every value (${Y.length} \xD7 ${Y[0].length})`;
+  v.values.textContent = Y.map((row) => row.map(short).join(" ")).join("\n");
+  v.writeOut.textContent = hover ? describe(data.names, maps, Y, bias, hover) : "Hover over the sum (or focus it and use the arrow keys) to see how the three maps and the bias add up.";
+}
+function readData(model) {
+  const X = model.get("photo_rows");
+  return {
+    X,
+    h: X[0].length,
+    w: X[0][0].length,
+    names: model.get("channel_names"),
+    presets: model.get("presets"),
+    combinations: model.get("combinations"),
+    sizes: model.get("sizes"),
+    largest: model.get("largest_entry")
+  };
+}
+function listen(v, data, store) {
+  const choose = (kernels) => store.set({ kernels, hover: null }, "chosen");
+  const largestOf = (K) => Math.max(K.length, store.get().kernels[0].length);
+  v.sizeSelect.addEventListener("change", () => choose(store.get().kernels.map((K) => centred(K, Number(v.sizeSelect.value)))));
+  v.allSelect.addEventListener("change", () => {
+    const chosen = data.combinations[v.allSelect.value];
+    if (chosen) choose(chosen.map((K) => centred(K, largestOf(chosen[0]))));
   });
-  return input;
+  v.rows.forEach(({ preset }, c) => preset.addEventListener("change", () => {
+    const chosen = data.presets[preset.value];
+    if (chosen) choose(store.get().kernels.map((K, n) => centred(n === c ? chosen : K, largestOf(chosen))));
+  }));
 }
 function render({ model, el: root }) {
-  const id = `cb-cx-${++widgets}`;
-  const X = model.get("photo_rows");
-  const names = model.get("channel_names");
-  const presets = model.get("presets");
-  const combinations = model.get("combinations");
-  const sizes = model.get("sizes");
-  const largest = model.get("largest_entry");
-  const [h, w] = [X[0].length, X[0][0].length];
-  let state = { kernels: model.get("kernel_rows"), bias: model.get("bias") };
-  let hover = null;
-  const sizeSelect = el("select", "cb-size");
-  options(sizeSelect, sizes.map((k) => [String(k), `${k} \xD7 ${k}`]));
-  const allSelect = el("select", "cb-all");
-  const controls = el("div", "cb-row");
-  controls.append(labelled("Kernel size", sizeSelect), labelled("All channels", allSelect));
-  const photo = figure(h, w, `the photo in colour, ${h} by ${w} pixels`, `photo, RGB (${h} \xD7 ${w})`);
-  const bar = el("div", "cb-bar");
-  const barEnds = el("div", "cb-bar-ends");
-  const scaleBox = el("div", "cb-scale");
-  scaleBox.append(el("p", "cb-scale-title", "The maps and the sum share one scale: blue below zero, white at zero, red above. Channels in grey: black 0, white 1."), bar, barEnds);
-  const top = el("div", "cb-row cb-top");
-  top.append(photo.node, scaleBox);
-  const channelRows = names.map((name, c) => {
-    const message = el("p", "cb-refusal");
-    message.id = `${id}-refusal-${c}`;
-    message.setAttribute("aria-live", "polite");
-    const preset = el("select", "cb-preset");
-    preset.dataset.channel = String(c);
-    preset.setAttribute("aria-label", `preset for the ${name} kernel`);
-    const grid = el("div", "cb-grid");
-    grid.dataset.channel = String(c);
-    const kernel = el("div", "cb-kernel");
-    kernel.append(el("span", "cb-kernel-title", `kernel on ${name}`), preset, grid, message);
-    const row = el("div", "cb-channel");
-    row.dataset.channel = String(c);
-    return { name, message, preset, grid, kernel, row, input: null, map: null };
+  const data = readData(model);
+  const store = createStore({ kernels: model.get("kernel_rows"), bias: model.get("bias"), hover: null });
+  const link = bridge(model, ["kernel_rows", "bias"], ({ kernel_rows: kernels, bias }) => {
+    v.bias.set(bias);
+    store.set({ kernels, bias, hover: null }, "python");
   });
-  const biasMessage = el("p", "cb-refusal");
-  biasMessage.id = `${id}-refusal-bias`;
-  biasMessage.setAttribute("aria-live", "polite");
-  const biasBox = numberBox("bias", state.bias, largest, biasMessage, (value) => {
-    state = { ...state, bias: value };
-    update();
-    sync();
+  const save = () => link.save({ kernel_rows: store.get().kernels, bias: store.get().bias });
+  const v = buildView(data, store, save);
+  root.replaceChildren(v.box);
+  const unsubscribe = store.subscribe((state, changed, cause) => {
+    if (changed.includes("kernels") && cause !== "typed") build(v, data, store, save);
+    else if (changed.includes("kernels")) showChoices(v, data, state.kernels);
+    update(v, data, state);
+    if (cause === "chosen") save();
   });
-  biasBox.classList.add("cb-bias");
-  const sumWords = el("div", "cb-sum-words");
-  sumWords.append(`${names.map((name) => `${name} map`).join(" + ")} + `, labelled("bias", biasBox), " =");
-  const sumRow = el("div", "cb-channel cb-sum-row");
-  const sumBox = el("div", "cb-kernel");
-  sumBox.append(sumWords, biasMessage);
-  const writeOut = el("p", "cb-write-out");
-  writeOut.setAttribute("aria-live", "polite");
-  const details = el("details");
-  const valuesTitle = el("summary");
-  const values = el("pre", "cb-values");
-  details.append(valuesTitle, values);
-  const box = el("div", "cb-cx");
-  box.append(controls, top, ...channelRows.map(({ row }) => row), sumRow, writeOut, details);
-  root.replaceChildren(box);
-  function sync() {
-    save(model, { kernel_rows: state.kernels, bias: state.bias });
-  }
-  function setKernels(kernels) {
-    state = { ...state, kernels };
-    hover = null;
-    build();
-    update();
-    sync();
-  }
-  function presetEntries(k) {
-    return [["", "(as edited)"], ...Object.keys(presets).map((name) => {
-      const size = presets[name].length;
-      return [name, size > k ? `${name} (${size} \xD7 ${size}: enlarges all)` : name];
-    })];
-  }
-  function matching(choices, kernels, k) {
-    const found = Object.entries(choices).find(([, K]) => same(centred(K, k), kernels));
-    return found ? found[0] : "";
-  }
-  function showChoices() {
-    const k = state.kernels[0].length;
-    sizeSelect.value = String(k);
-    const allMatch = Object.entries(combinations).find(([, Ks]) => Ks[0].length <= k && same(Ks.map((K) => centred(K, k)), state.kernels));
-    const names2 = Object.keys(combinations).map((name) => [name, name]);
-    options(allSelect, [["", "(as edited)"], ...names2], allMatch ? allMatch[0] : "");
-    channelRows.forEach((row, c) => {
-      options(row.preset, presetEntries(k), matching(presets, state.kernels[c], k));
-    });
-  }
-  function build() {
-    const k = state.kernels[0].length;
-    const [mh, mw] = [h - k + 1, w - k + 1];
-    channelRows.forEach((row, c) => {
-      const { name, grid, message } = row;
-      grid.style.gridTemplateColumns = `repeat(${k}, auto)`;
-      message.textContent = "";
-      grid.replaceChildren(...state.kernels[c].flatMap((entries, a) => entries.map((v, b) => {
-        const input = numberBox(`${name} kernel, row ${a}, column ${b}`, v, largest, message, (value) => {
-          const kernels = state.kernels.map((K, n) => n === c ? K.map((r, i) => r.map((x, j) => i === a && j === b ? value : x)) : K);
-          state = { ...state, kernels };
-          showChoices();
-          update();
-          sync();
-        });
-        input.dataset.row = String(a);
-        input.dataset.col = String(b);
-        return input;
-      })));
-      row.input = figure(h, w, `${name} channel of the photo in grey, ${h} by ${w}`, `${name} channel`);
-      row.map = figure(mh, mw, `${name} map, ${mh} by ${mw}, red-blue`, `${name} map (${mh} \xD7 ${mw})`);
-      const equation = el("div", "cb-equation");
-      equation.append(row.input.node, el("span", "cb-op", "\u22C6 kernel ="), row.map.node);
-      row.row.replaceChildren(row.kernel, equation);
-    });
-    const sum = figure(
-      mh,
-      mw,
-      `sum plus bias, ${mh} by ${mw}, red-blue; focus it and use the arrow keys to write out one sum`,
-      `sum plus bias (${mh} \xD7 ${mw})`
-    );
-    sum.node.classList.add("cb-sum");
-    sumRow.replaceChildren(sumBox, sum.node);
-    trackHover(sum.picture);
-    showChoices();
-  }
-  let current = null;
-  function update() {
-    const k = state.kernels[0].length;
-    const maps = channelMaps(X, state.kernels);
-    const Y = sumPlusBias(maps, state.bias);
-    current = { maps, Y };
-    const bound = signedBound(...maps, Y);
-    drawPhoto(photo.picture.getContext("2d"), X);
-    channelRows.forEach((row, c) => {
-      const channel = row.input.picture.getContext("2d");
-      drawGrey(channel, X[c]);
-      const map = row.map.picture.getContext("2d");
-      heatmap(map, maps[c], CELL, -bound, bound);
-      if (hover) {
-        outline(channel, hover[0], hover[1], k, k);
-        outline(map, hover[0], hover[1], 1, 1);
-      }
-    });
-    const sum = sumRow.querySelector("canvas");
-    const ctx = sum.getContext("2d");
-    heatmap(ctx, Y, CELL, -bound, bound);
-    if (hover) outline(ctx, hover[0], hover[1], 1, 1);
-    sum.dataset.low = String(-bound);
-    sum.dataset.high = String(bound);
-    const { stops } = colourScale(-bound, bound);
-    bar.style.background = `linear-gradient(to right, ${stops.join(", ")})`;
-    barEnds.replaceChildren(...[-bound, 0, bound].map((v) => el("span", "", fmt(v, 3))));
-    valuesTitle.textContent = `Sum plus bias, every value (${Y.length} \xD7 ${Y[0].length})`;
-    values.textContent = Y.map((row) => row.map(short).join(" ")).join("\n");
-    writeOut.textContent = hover ? describe(hover[0], hover[1]) : "Hover over the sum (or focus it and use the arrow keys) to see how the three maps and the bias add up.";
-  }
-  function describe(i, j) {
-    const { maps, Y } = current;
-    const term = (v) => v < 0 ? `(${fmt(v, 4)})` : fmt(v, 4);
-    const parts = names.map((name, c) => `${name} ${term(maps[c][i][j])}`);
-    return `Y[${i}, ${j}] = ${parts.join(" + ")} + bias ${term(state.bias)} = ${fmt(Y[i][j], 4)}`;
-  }
-  function moveTo(i, j) {
-    const { Y } = current;
-    const next = [Math.max(0, Math.min(Y.length - 1, i)), Math.max(0, Math.min(Y[0].length - 1, j))];
-    if (hover && same(hover, next)) return;
-    hover = next;
-    update();
-  }
-  function trackHover(c) {
-    c.tabIndex = 0;
-    c.addEventListener("mousemove", (event) => {
-      const rect = c.getBoundingClientRect();
-      const scale = rect.width / (current.Y[0].length * CELL);
-      moveTo(Math.floor((event.clientY - rect.top) / (CELL * scale)), Math.floor((event.clientX - rect.left) / (CELL * scale)));
-    });
-    c.addEventListener("focus", () => hover || moveTo(0, 0));
-    c.addEventListener("keydown", (event) => {
-      const steps = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-      if (event.key === "Escape") c.blur();
-      if (!(event.key in steps)) return;
-      event.preventDefault();
-      const [i, j] = hover || [0, 0];
-      moveTo(i + steps[event.key][0], j + steps[event.key][1]);
-    });
-    for (const leave of ["mouseleave", "blur"]) {
-      c.addEventListener(leave, () => {
-        if (leave === "mouseleave" && document.activeElement === c) return;
-        hover = null;
-        update();
-      });
-    }
-  }
-  sizeSelect.addEventListener("change", () => {
-    const k = Number(sizeSelect.value);
-    setKernels(state.kernels.map((K) => centred(K, k)));
-  });
-  allSelect.addEventListener("change", () => {
-    if (!allSelect.value) return;
-    const chosen = combinations[allSelect.value];
-    const k = Math.max(chosen[0].length, state.kernels[0].length);
-    setKernels(chosen.map((K) => centred(K, k)));
-  });
-  channelRows.forEach(({ preset }, c) => {
-    preset.addEventListener("change", () => {
-      if (!preset.value) return;
-      const chosen = presets[preset.value];
-      const k = Math.max(chosen.length, state.kernels[0].length);
-      setKernels(state.kernels.map((K, n) => centred(n === c ? chosen : K, k)));
-    });
-  });
-  const fromPython = () => {
-    const next = { kernels: model.get("kernel_rows"), bias: model.get("bias") };
-    if (same(next, state)) return;
-    const biasChanged = next.bias !== state.bias;
-    state = next;
-    if (biasChanged) biasBox.keep(state.bias);
-    hover = null;
-    build();
-    update();
-  };
-  model.on("change:kernel_rows", fromPython);
-  model.on("change:bias", fromPython);
-  const unfollow = followTheme(box);
-  build();
-  update();
-  return () => {
-    unfollow();
-    model.off("change:kernel_rows", fromPython);
-    model.off("change:bias", fromPython);
-  };
+  listen(v, data, store);
+  const unfollow = followTheme(v.box);
+  build(v, data, store, save);
+  update(v, data, store.get());
+  return () => [unsubscribe, unfollow, link.dispose, v.cursorOff].forEach((f) => f());
 }
 var channel_explorer_default = { render };
 export {

@@ -154,21 +154,216 @@ function pixels(ctx, M, cell, scale) {
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(scratch, 0, 0, w * cell, h * cell);
 }
+
+// src/convbook/widgets/kit/bridge.js
+var same = (a, b) => a === b || JSON.stringify(a) === JSON.stringify(b);
+function bridge(model, traits, onPython = () => {
+}) {
+  const sent = Object.fromEntries(traits.map((t) => [t, model.get(t)]));
+  let saving = false;
+  const read = () => Object.fromEntries(traits.map((t) => [t, model.get(t)]));
+  const heard = () => {
+    if (saving) return;
+    const now = read();
+    const news = traits.filter((t) => !same(now[t], sent[t]));
+    if (!news.length) return;
+    Object.assign(sent, now);
+    onPython(now, news);
+  };
+  model.on("change", heard);
+  return {
+    read,
+    /** Set `values` on the model in one step and save them to Python where there is one. */
+    save(values) {
+      const news = Object.keys(values).filter((t) => !same(values[t], sent[t]));
+      if (!news.length) return false;
+      Object.assign(sent, values);
+      saving = true;
+      try {
+        model.set(values);
+      } finally {
+        saving = false;
+      }
+      try {
+        model.save_changes();
+      } catch {
+      }
+      return true;
+    },
+    dispose: () => model.off("change", heard)
+  };
+}
+
+// src/convbook/widgets/kit/controls.js
+var ids = 0;
 function el(tag, className = "", text = "") {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text) node.textContent = text;
   return node;
 }
-function save(model, values) {
-  model.set(values);
-  try {
-    model.save_changes();
-  } catch (error) {
-  }
+function uniqueId(prefix = "cb") {
+  ids += 1;
+  return `${prefix}-${ids}`;
+}
+function button(text, className = "") {
+  const b = el("button", className, text);
+  b.type = "button";
+  return b;
+}
+function labelled(text, control, className = "cb-control") {
+  const node = el("label", className);
+  node.append(el("span", "", text), control);
+  return node;
+}
+function slider({ min, max, step = 1 }, name, className = "") {
+  const input = el("input", className);
+  Object.assign(input, { type: "range", min: String(min), max: String(max), step: String(step) });
+  input.setAttribute("aria-label", name);
+  return input;
+}
+function setSlider(input, value, words = String(value)) {
+  input.value = String(value);
+  input.setAttribute("aria-valuetext", words);
+}
+function playerControls(player, { speedRange = { min: 1, max: 30, step: 1 }, unit = "steps" } = {}) {
+  const play = button("Play", "cb-play");
+  const step = button("Step", "cb-step");
+  const restart = button("Start over", "cb-restart");
+  const speed = slider(speedRange, `speed, ${unit} a second`, "cb-speed");
+  const shown = el("output");
+  const speedControl = labelled("Speed", speed);
+  speedControl.append(shown);
+  const row = el("div", "cb-row cb-play-row");
+  row.append(play, step, restart, speedControl);
+  const showSpeed = () => {
+    setSlider(speed, player.speed, `${player.speed} ${unit} a second`);
+    shown.textContent = `${player.speed} a second`;
+  };
+  play.addEventListener("click", () => player.toggle());
+  step.addEventListener("click", () => player.stepOnce());
+  restart.addEventListener("click", () => player.restart());
+  speed.addEventListener("input", () => {
+    player.setSpeed(Number(speed.value));
+    showSpeed();
+  });
+  showSpeed();
+  return {
+    row,
+    play,
+    step,
+    restart,
+    speed,
+    /** Show whether it plays; `last` disables Step at the last step. */
+    update({ last = false } = {}) {
+      play.textContent = player.playing ? "Pause" : "Play";
+      play.setAttribute("aria-pressed", String(player.playing));
+      step.disabled = last;
+    }
+  };
 }
 
-// src/convbook/widgets/theme.js
+// src/convbook/widgets/kit/player.js
+var REAL_CLOCK = {
+  setTimeout: (f, ms) => setTimeout(f, ms),
+  clearTimeout: (t) => clearTimeout(t),
+  now: () => performance.now()
+};
+function createPlayer({
+  step,
+  atEnd = () => false,
+  rewind = () => {
+  },
+  speed = 4,
+  onChange = () => {
+  },
+  clock = REAL_CLOCK
+}) {
+  let timer = null;
+  let playing = false;
+  let last = 0;
+  let rate = speed;
+  const schedule = (delay) => {
+    timer = clock.setTimeout(tick, Math.max(0, delay));
+  };
+  function tick() {
+    timer = null;
+    last = clock.now();
+    if (step() === false) {
+      player.pause();
+      return;
+    }
+    schedule(1e3 / rate);
+  }
+  const player = {
+    get playing() {
+      return playing;
+    },
+    get speed() {
+      return rate;
+    },
+    play() {
+      if (playing) return;
+      if (atEnd()) rewind();
+      playing = true;
+      tick();
+      if (playing) onChange(true);
+    },
+    pause() {
+      clock.clearTimeout(timer);
+      timer = null;
+      if (!playing) return;
+      playing = false;
+      onChange(false);
+    },
+    toggle() {
+      if (playing) player.pause();
+      else player.play();
+    },
+    /** Pause, then one step on. */
+    stepOnce() {
+      player.pause();
+      return step();
+    },
+    /** Pause, rewind, and show the first step. */
+    restart() {
+      player.pause();
+      rewind();
+      return step();
+    },
+    setSpeed(n) {
+      rate = n;
+      if (!playing) return;
+      clock.clearTimeout(timer);
+      schedule(last + 1e3 / rate - clock.now());
+    },
+    dispose: () => player.pause()
+  };
+  return player;
+}
+
+// src/convbook/widgets/kit/store.js
+function createStore(initial) {
+  let state = { ...initial };
+  const listeners = /* @__PURE__ */ new Set();
+  return {
+    get: () => state,
+    /** Merge `patch`; subscribers hear (state, changed keys, cause) if anything changed. */
+    set(patch, cause = "") {
+      const changed = Object.keys(patch).filter((k) => !Object.is(state[k], patch[k]));
+      if (!changed.length) return [];
+      state = { ...state, ...patch };
+      for (const listen of [...listeners]) listen(state, changed, cause);
+      return changed;
+    },
+    subscribe(listen) {
+      listeners.add(listen);
+      return () => listeners.delete(listen);
+    }
+  };
+}
+
+// src/convbook/widgets/kit/theme.js
 function channels(colour) {
   return (colour.match(/[\d.]+/g) || []).map(Number);
 }
@@ -231,7 +426,6 @@ function followTheme(box, onChange = () => {
 var FILTER_CELL = 20;
 var MAP_ROOM = 72;
 var DIGIT_ROOM = 120;
-var STEP_MS = 700;
 function featureMaps(image, filters, biases) {
   return filters.map((K, n) => corr2d(image, K).map((row) => row.map((v) => v + biases[n])));
 }
@@ -267,39 +461,29 @@ function figure(drawing, caption) {
   node.append(drawing, el("figcaption", "", caption));
   return node;
 }
-function render({ model, el: root }) {
-  const snapshots = model.get("snapshots");
-  const biases = model.get("bias_snapshots");
-  const losses = model.get("losses");
-  const accuracies = model.get("accuracies");
-  const image = model.get("image");
-  const last = snapshots.length - 1;
-  const bound = Math.max(...snapshots.flat(3).map(Math.abs)) || 1;
-  let epoch = Math.min(last, Math.max(0, model.get("epoch")));
-  let timer = null;
-  const slider = el("input", "cb-epoch");
-  Object.assign(slider, { type: "range", min: "0", max: String(last), step: "1" });
-  const shown = el("output");
-  const label = el("label", "cb-control");
-  label.append(el("span", "", "epoch"), slider, shown);
-  const play = el("button", "cb-play", "\u25B6 Play");
-  play.type = "button";
-  const controls = el("div", "cb-row");
-  controls.append(label, play);
-  const words = el("p", "cb-status");
-  words.setAttribute("aria-live", "polite");
-  const k = snapshots[0][0].length;
-  const filterCanvases = snapshots[0].map(() => canvas(k * FILTER_CELL, k * FILTER_CELL, "filter"));
+function panel(id, title) {
+  const node = el("div", "cb-panel");
+  const name = el("p", "cb-panel-title", title);
+  name.id = id;
+  node.setAttribute("role", "group");
+  node.setAttribute("aria-labelledby", id);
+  node.append(name);
+  return node;
+}
+function buildView(data) {
+  const { snapshots, image, last, k } = data;
+  const v = { epoch: slider({ min: 0, max: last }, "epoch", "cb-epoch"), shown: el("output") };
+  v.label = labelled("epoch", v.epoch);
+  v.label.append(v.shown);
+  v.words = el("p", "cb-status");
+  v.words.setAttribute("aria-live", "polite");
+  v.filterCanvases = snapshots[0].map(() => canvas(k * FILTER_CELL, k * FILTER_CELL, "filter"));
   const filterGrid = el("div", "cb-grid");
-  filterGrid.append(...filterCanvases.map((c, n) => figure(c, `${n + 1}`)));
-  const filterPanel = el("section", "cb-panel");
-  filterPanel.append(
-    el("h4", "", "First-layer filters"),
-    filterGrid,
-    keyFor(-bound, bound, "filter entry, one scale for every epoch")
-  );
+  filterGrid.append(...v.filterCanvases.map((c, n) => figure(c, `${n + 1}`)));
+  const filterPanel = panel(uniqueId("cb-fx-filters"), "First-layer filters");
+  filterPanel.append(filterGrid, keyFor(-data.bound, data.bound, "filter entry, one scale for every epoch"));
   const mapSize = [image.length - k + 1, image[0].length - k + 1];
-  const mapCell = Math.max(2, Math.floor(MAP_ROOM / Math.max(...mapSize)));
+  v.mapCell = Math.max(2, Math.floor(MAP_ROOM / Math.max(...mapSize)));
   const digitCell = Math.max(2, Math.floor(DIGIT_ROOM / Math.max(image.length, image[0].length)));
   const digit = canvas(
     image[0].length * digitCell,
@@ -307,97 +491,112 @@ function render({ model, el: root }) {
     `the input digit, ${image.length} by ${image[0].length} pixels, in grey: ink white, paper black`
   );
   greyMap(digit.getContext("2d"), image, digitCell);
-  const mapCanvases = snapshots[0].map(() => canvas(mapSize[1] * mapCell, mapSize[0] * mapCell, "map"));
+  v.mapCanvases = snapshots[0].map(() => canvas(mapSize[1] * v.mapCell, mapSize[0] * v.mapCell, "map"));
   const mapGrid = el("div", "cb-grid");
-  mapGrid.append(...mapCanvases.map((c, n) => figure(c, `${n + 1}`)));
-  const mapKey = el("div");
-  const mapPanel = el("section", "cb-panel");
+  mapGrid.append(...v.mapCanvases.map((c, n) => figure(c, `${n + 1}`)));
+  v.mapKey = el("div");
   const digitFigure = figure(digit, `input (${image.length} \xD7 ${image[0].length})`);
   digitFigure.classList.add("cb-digit");
   const mapRow = el("div", "cb-maps");
   mapRow.append(digitFigure, mapGrid);
-  mapPanel.append(el("h4", "", "Their feature maps of one digit (before the ReLU)"), mapRow, mapKey);
-  const details = el("details");
-  const values = el("pre", "cb-values");
-  const summary = el("summary");
-  details.append(summary, values);
-  const box = el("div", "cb-fx");
-  box.append(controls, words, filterPanel, mapPanel, details);
-  root.replaceChildren(box);
-  function draw() {
-    const filters = snapshots[epoch];
-    slider.value = String(epoch);
-    shown.textContent = `${epoch} of ${last}`;
-    slider.setAttribute("aria-valuetext", epoch ? `epoch ${epoch} of ${last}` : `epoch 0 of ${last}, the random start`);
-    words.textContent = status(epoch, losses, accuracies);
-    filters.forEach((K, n) => {
-      heatmap(filterCanvases[n].getContext("2d"), K, FILTER_CELL, -bound, bound);
-      const entries = K.map((row) => row.map((v) => fmt(v, 2)).join(", ")).join("; ");
-      filterCanvases[n].setAttribute("aria-label", `filter ${n + 1}, ${k} by ${k}, rows: ${entries}`);
-    });
-    const maps = featureMaps(image, filters, biases[epoch]);
-    const [low, high] = range(...maps);
-    const mapBound = Math.max(Math.abs(low), Math.abs(high)) || 1;
-    maps.forEach((M, n) => {
-      const [lo, hi] = range(M);
-      heatmap(mapCanvases[n].getContext("2d"), M, mapCell, -mapBound, mapBound);
-      mapCanvases[n].setAttribute(
-        "aria-label",
-        `feature map ${n + 1}, ${M.length} by ${M[0].length}, from ${fmt(lo)} to ${fmt(hi)}`
-      );
-      mapCanvases[n].dataset.low = String(lo);
-      mapCanvases[n].dataset.high = String(hi);
-    });
-    mapKey.replaceChildren(keyFor(-mapBound, mapBound, "map value, this epoch's scale"));
-    summary.textContent = `Filter values after epoch ${epoch}`;
-    values.textContent = table2(filters);
-  }
-  function stop() {
-    clearTimeout(timer);
-    timer = null;
-    play.textContent = "\u25B6 Play";
-    words.setAttribute("aria-live", "polite");
-  }
-  function show(next, fromPage = true) {
-    epoch = next;
-    draw();
-    if (fromPage) save(model, { epoch });
-  }
-  function tick() {
-    if (epoch >= last) {
-      stop();
-      return;
-    }
-    show(epoch + 1);
-    timer = epoch >= last ? (stop(), null) : setTimeout(tick, STEP_MS);
-  }
-  slider.addEventListener("input", () => {
-    stop();
-    show(Number(slider.value));
+  const mapPanel = panel(uniqueId("cb-fx-maps"), "Their feature maps of one digit (before the ReLU)");
+  mapPanel.append(mapRow, v.mapKey);
+  v.details = el("details");
+  [v.summary, v.values] = [el("summary"), el("pre", "cb-values")];
+  v.details.append(v.summary, v.values);
+  v.controls = el("div", "cb-row");
+  v.controls.append(v.label);
+  v.box = el("div", "cb-widget cb-fx");
+  v.box.append(v.controls, v.words, filterPanel, mapPanel, v.details);
+  return v;
+}
+function draw(v, data, epoch) {
+  const { snapshots, biases, losses, accuracies, image, last, k, bound } = data;
+  const filters = snapshots[epoch];
+  setSlider(v.epoch, epoch, epoch ? `epoch ${epoch} of ${last}` : `epoch 0 of ${last}, the random start`);
+  v.shown.textContent = `${epoch} of ${last}`;
+  v.words.textContent = status(epoch, losses, accuracies);
+  filters.forEach((K, n) => {
+    heatmap(v.filterCanvases[n].getContext("2d"), K, FILTER_CELL, -bound, bound);
+    const entries = K.map((row) => row.map((x) => fmt(x, 2)).join(", ")).join("; ");
+    v.filterCanvases[n].setAttribute("aria-label", `filter ${n + 1}, ${k} by ${k}, rows: ${entries}`);
   });
-  play.addEventListener("click", () => {
-    if (timer) {
-      stop();
-      return;
-    }
-    if (epoch >= last) show(0);
-    play.textContent = "Pause";
-    words.setAttribute("aria-live", "off");
-    timer = setTimeout(tick, STEP_MS);
+  const maps = featureMaps(image, filters, biases[epoch]);
+  const [low, high] = range(...maps);
+  const mapBound = Math.max(Math.abs(low), Math.abs(high)) || 1;
+  maps.forEach((M, n) => {
+    const [lo, hi] = range(M);
+    const c = v.mapCanvases[n];
+    heatmap(c.getContext("2d"), M, v.mapCell, -mapBound, mapBound);
+    c.setAttribute("aria-label", `feature map ${n + 1}, ${M.length} by ${M[0].length}, from ${fmt(lo)} to ${fmt(hi)}`);
+    c.dataset.low = String(lo);
+    c.dataset.high = String(hi);
   });
-  const fromPython = () => {
-    const next = model.get("epoch");
-    if (next === epoch) return;
-    stop();
-    show(Math.min(last, Math.max(0, next)), false);
+  v.mapKey.replaceChildren(keyFor(-mapBound, mapBound, "map value, this epoch's scale"));
+  v.summary.textContent = `Filter values after epoch ${epoch}`;
+  v.values.textContent = table2(filters);
+}
+function readData(model) {
+  const snapshots = model.get("snapshots");
+  return {
+    snapshots,
+    biases: model.get("bias_snapshots"),
+    losses: model.get("losses"),
+    accuracies: model.get("accuracies"),
+    image: model.get("image"),
+    last: snapshots.length - 1,
+    k: snapshots[0][0].length,
+    bound: Math.max(...snapshots.flat(3).map(Math.abs)) || 1
+    // one scale for every epoch
   };
-  model.on("change:epoch", fromPython);
-  const unfollow = followTheme(box);
-  draw();
+}
+function makePlayer(store, last, speed, onChange) {
+  let rewound = false;
+  return createPlayer({
+    speed,
+    onChange,
+    atEnd: () => store.get().epoch >= last,
+    rewind: () => {
+      rewound = true;
+    },
+    // the next step shows epoch 0
+    step: () => {
+      const epoch = rewound ? 0 : Math.min(last, store.get().epoch + 1);
+      rewound = false;
+      store.set({ epoch }, "player");
+      return epoch < last;
+    }
+  });
+}
+function render({ model, el: root }) {
+  const data = readData(model);
+  const v = buildView(data);
+  root.replaceChildren(v.box);
+  const within = (epoch) => Math.min(data.last, Math.max(0, epoch));
+  const store = createStore({ epoch: within(model.get("epoch")) });
+  const link = bridge(model, ["epoch"], ({ epoch }) => store.set({ epoch: within(epoch) }, "python"));
+  const speeds = model.get("speed_range");
+  let buttons = null;
+  const show = () => {
+    buttons?.update({ last: store.get().epoch >= data.last });
+    v.words.setAttribute("aria-live", player.playing ? "off" : "polite");
+  };
+  const player = makePlayer(store, data.last, speeds.start, show);
+  buttons = playerControls(player, { speedRange: speeds, unit: "epochs" });
+  v.controls.append(...buttons.row.children);
+  const unsubscribe = store.subscribe((state, changed, cause) => {
+    if (cause !== "player") player.pause();
+    draw(v, data, state.epoch);
+    show();
+  });
+  v.epoch.addEventListener("input", () => store.set({ epoch: Number(v.epoch.value) }, "dragged"));
+  v.epoch.addEventListener("change", () => link.save({ epoch: store.get().epoch }));
+  const unfollow = followTheme(v.box);
+  draw(v, data, store.get().epoch);
+  show();
   return () => {
-    stop();
-    unfollow();
-    model.off("change:epoch", fromPython);
+    player.dispose();
+    [unsubscribe, unfollow, link.dispose].forEach((f) => f());
   };
 }
 var filters_explorer_default = { render };
