@@ -342,7 +342,7 @@ def test_themes_and_a_phone(open_page):
 # Words for what is no number: refused in plain words, never quoted back onto the page; and a
 # number too small for float64, which would otherwise be read as 0 without a word.
 NOT_NUMBERS = ["NaN", "nan", "Infinity", "-Infinity", "+inf", "Inf"]
-PLAIN = "Type an ordinary number: not NaN or infinity."
+PLAIN = "Type a number made of digits."
 UNDERFLOW = "Too small to tell from 0 (float64 stops near 1e-308); type 0 for 0."
 
 

@@ -103,10 +103,10 @@ HOSTILE = [
     ("", "Type a number."),
     ("   ", "Type a number."),
     ("abc", NOT_A_NUMBER),
-    ("NaN", "Type an ordinary number: not NaN or infinity."),
-    ("Infinity", "Type an ordinary number: not NaN or infinity."),
-    ("-Infinity", "Type an ordinary number: not NaN or infinity."),
-    ("0,5", "Write decimals with a point: 1.5, not 1,5."),  # 0.5 or 5? not guessed
+    ("NaN", "Type a number made of digits."),
+    ("Infinity", "Type a number made of digits."),
+    ("-Infinity", "Type a number made of digits."),
+    ("0,5", "Write decimals with a point, not a comma."),  # 0.5 or 5? not guessed
     ("0x10", NOT_A_NUMBER),
     ("1/3", NOT_A_NUMBER),
     ("1e", NOT_A_NUMBER),
