@@ -193,13 +193,63 @@ def test_every_chapter_links_to_at_least_two_others(path: Path, notebooks):
 
 
 SOLUTION = ":::{admonition} Solution"
+# Chapters whose exercises are still in the older form (a markdown cell with a folded Solution
+# admonition, then a folded code cell); the branch that converts them empties this set.
+OLDER_FORM = {
+    "learning-rate",
+    "learning-other-kernels",
+    "channels",
+    "pooling",
+    "what-a-network-learns",
+    "speed",
+    "exercises",
+}
+FENCE = re.compile(r"^```\{(exercise|solution)-(start|end)\}(.*)$", re.MULTILINE)
+
+
+def _fence(cell) -> tuple[str, str, str] | None:
+    """(kind, start or end, rest of the first line) for a markdown cell that is one fence."""
+    if cell.cell_type != "markdown":
+        return None
+    match = FENCE.match(cell.source)
+    if match is None:
+        return None
+    assert cell.source.rstrip().endswith("```") and cell.source.count("```") == 2, cell.source
+    return match.group(1), match.group(2), match.group(3).strip()
 
 
 @pytest.mark.parametrize("path", toc_notebooks(), ids=lambda p: p.stem)
-def test_every_exercise_has_a_folded_executed_solution(path: Path, notebooks):
-    """Each exercise is a markdown cell with a folded Solution, then the folded code that
-    checks it (nbval runs that code as part of the chapter). Nothing else in a "Try it"."""
+def test_every_exercise_is_numbered_with_a_folded_executed_solution(path: Path, notebooks):
+    """Each exercise is a gated sphinx-exercise directive labelled ex-<chapter>-<n>, each fence
+    in its own markdown cell, followed by its gated solution: folded (dropdown), with code
+    that prints (nbval runs it as part of the chapter). Nothing else in a "Try it"."""
     cells = notebooks[path.stem].cells
+    if path.stem in OLDER_FORM:
+        _check_older_form(path, cells)
+        return
+    fences = [(i, f) for i, c in enumerate(cells) if (f := _fence(c))]
+    assert fences, f"{path.stem} has no exercise"
+    assert not any(SOLUTION in c.source for c in cells if c.cell_type == "markdown")
+    kinds = [(kind, edge) for _, (kind, edge, _) in fences]
+    assert kinds == [
+        ("exercise", "start"),
+        ("exercise", "end"),
+        ("solution", "start"),
+        ("solution", "end"),
+    ] * (len(fences) // 4), f"{path.stem}: fences out of order: {kinds}"
+    for n, quad in enumerate(zip(*[iter(fences)] * 4), start=1):
+        (e0, _), (e1, _), (s0, _), (s1, (_, _, solved)) = quad
+        label = f"ex-{path.stem}-{n}"
+        assert f":label: {label}\n" in cells[e0].source, cells[e0].source
+        assert e1 > e0 + 1 and s0 == e1 + 1, f"{label}: the solution follows the exercise"
+        assert cells[s0].source.splitlines()[0].endswith(f" {label}"), cells[s0].source
+        assert ":class: dropdown" in cells[s0].source, f"{label}: the solution is folded"
+        code = [c for c in cells[s0 + 1 : s1] if c.cell_type == "code"]
+        assert code and all(c.outputs for c in code), f"{label}: the solution's code prints"
+    _check_try_it(path, cells, lambda c: _fence(c) is not None)
+
+
+def _check_older_form(path: Path, cells) -> None:
     exercises = [
         i for i, c in enumerate(cells) if c.cell_type == "markdown" and SOLUTION in c.source
     ]
@@ -212,16 +262,26 @@ def test_every_exercise_has_a_folded_executed_solution(path: Path, notebooks):
             f"{path.stem}: the solution of {cells[i].source[:50]!r} needs a folded code cell"
         )
         assert code.outputs, f"{path.stem}: the solution code of {cells[i].source[:50]!r} prints"
-    in_try_it = False
+    _check_try_it(path, cells, lambda c: SOLUTION in c.source)
+
+
+def _check_try_it(path: Path, cells, is_exercise) -> None:
+    """No list of bare questions (exercises without a solution) in a "Try it" section."""
+    in_try_it, inside = False, False
     for cell in cells:
-        if cell.cell_type == "markdown":
-            heading = re.findall(r"^## (.+)$", cell.source, re.MULTILINE)
-            in_try_it = (heading[-1] == "Try it") if heading else in_try_it
-            if in_try_it and SOLUTION not in cell.source:
-                text = cell.source.split("## Try it")[-1]
-                assert not re.search(r"^\s*(?:[-*]|\d+\.) ", text, re.MULTILINE), (
-                    f"{path.stem}: an exercise in {text[:60]!r} has no solution"
-                )
+        if cell.cell_type != "markdown":
+            continue
+        fence = _fence(cell)
+        if fence:
+            inside = fence[1] == "start"
+            continue
+        heading = re.findall(r"^## (.+)$", cell.source, re.MULTILINE)
+        in_try_it = (heading[-1] == "Try it") if heading else in_try_it
+        if in_try_it and not inside and not is_exercise(cell):
+            text = cell.source.split("## Try it")[-1]
+            assert not re.search(r"^\s*(?:[-*]|\d+\.) ", text, re.MULTILINE), (
+                f"{path.stem}: an exercise in {text[:60]!r} has no solution"
+            )
 
 
 def test_stored_widget_code_is_the_current_code(notebooks):
