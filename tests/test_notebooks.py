@@ -165,7 +165,8 @@ LINK = re.compile(r"\{(doc|ref|numref|eq)\}`(?:[^`<]*<)?([^`>]+)>?`")
 
 
 def _targets(nb) -> set[str]:
-    """The labels a chapter defines: figure names, (label)= targets and equation labels."""
+    """The labels a chapter defines: figure names, (label)= targets, equation and exercise
+    labels."""
     labels = set()
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -174,6 +175,7 @@ def _targets(nb) -> set[str]:
         else:
             labels |= set(re.findall(r"^\(([\w-]+)\)=", cell.source, re.MULTILINE))
             labels |= set(re.findall(r"\$\$ *\(([\w-]+)\)", cell.source))
+            labels |= set(re.findall(r"^:label: ([\w-]+)$", cell.source, re.MULTILINE))
     return labels
 
 
