@@ -208,7 +208,7 @@ def test_learning_rate_explorer_trains_in_the_page(open_page):
         )
         run = learn_kernel(X, Y, lr=lr, init=init)
         text = status.text_content()
-        if run.diverged:
+        if run.overflowed:
             assert f"overflows at epoch {run.diverged_at}" in text
         elif lr > 1 / 30:
             rise = next(e for e, loss in enumerate(run.losses, 1) if loss > run.losses[0])

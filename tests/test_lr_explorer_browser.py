@@ -156,7 +156,7 @@ def check_page_matches(page, state: State, where: str = "") -> None:
         else:
             assert "the kernel overflows after the step at epoch 1" in status, (where, status)
         return
-    if run.diverged:
+    if run.overflowed:
         assert f"overflows at epoch {run.diverged_at}" in status, (where, status)
     else:
         assert "overflows" not in status and "No step taken" not in status, (where, status)

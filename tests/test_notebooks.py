@@ -165,7 +165,8 @@ LINK = re.compile(r"\{(doc|ref|numref|eq)\}`(?:[^`<]*<)?([^`>]+)>?`")
 
 
 def _targets(nb) -> set[str]:
-    """The labels a chapter defines: figure names, (label)= targets and equation labels."""
+    """The labels a chapter defines: figure names, (label)= targets, equation and exercise
+    labels."""
     labels = set()
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -174,7 +175,7 @@ def _targets(nb) -> set[str]:
         else:
             labels |= set(re.findall(r"^\(([\w-]+)\)=", cell.source, re.MULTILINE))
             labels |= set(re.findall(r"\$\$ *\(([\w-]+)\)", cell.source))
-            labels |= set(re.findall(r"^:label: (ex-[\w-]+)$", cell.source, re.MULTILINE))
+            labels |= set(re.findall(r"^:label: ([\w-]+)$", cell.source, re.MULTILINE))
     return labels
 
 
@@ -194,73 +195,65 @@ def test_every_chapter_links_to_at_least_two_others(path: Path, notebooks):
 
 
 SOLUTION = ":::{admonition} Solution"
-EXERCISE_START = re.compile(r"^```\{exercise-start\}[^\n]*\n:label: (ex-[\w-]+)\n```$")
-SOLUTION_START = re.compile(r"^```\{solution-start\} (ex-[\w-]+)\n:class: dropdown\n```$")
-FENCE_END = {"exercise": "```{exercise-end}\n```", "solution": "```{solution-end}\n```"}
+FENCE = re.compile(r"^```\{(exercise|solution)-(start|end)\}(.*)$", re.MULTILINE)
 
 
-def _gated_exercises(path: Path, cells) -> list[str]:
-    """The labels of a chapter's numbered exercises (sphinx-exercise's gated directives), after
-    checking each: a labelled exercise-start, its text, exercise-end, then its solution folded
-    (solution-start with the same label and :class: dropdown), the code that checks it, which
-    prints, and solution-end; each fence alone in its markdown cell."""
-    labels = []
-    for i, cell in enumerate(cells):
-        start = EXERCISE_START.match(cell.source) if cell.cell_type == "markdown" else None
-        if not start:
-            continue
-        label = start.group(1)
-        labels.append(label)
-        assert label == f"ex-{path.stem}-{len(labels)}", f"{path.stem}: {label} out of order"
-        ends = [j for j in range(i + 1, len(cells)) if cells[j].source == FENCE_END["exercise"]]
-        assert ends and ends[0] > i + 1, f"{path.stem}: {label} needs text and an exercise-end"
-        solution = SOLUTION_START.match(cells[ends[0] + 1].source)
-        assert solution and solution.group(1) == label, f"{path.stem}: {label} needs its solution"
-        closing = [
-            j for j in range(ends[0] + 2, len(cells)) if cells[j].source == FENCE_END["solution"]
-        ]
-        assert closing, f"{path.stem}: the solution of {label} needs a solution-end"
-        inside = cells[ends[0] + 2 : closing[0]]
-        code = [c for c in inside if c.cell_type == "code"]
-        assert code, f"{path.stem}: the solution of {label} needs the code that checks it"
-        assert all(c.outputs for c in code), f"{path.stem}: the solution code of {label} prints"
-        assert not any("{exercise-start}" in c.source for c in inside), label
-    return labels
+def _fence(cell) -> tuple[str, str, str] | None:
+    """(kind, start or end, rest of the first line) for a markdown cell that is one fence."""
+    if cell.cell_type != "markdown":
+        return None
+    match = FENCE.match(cell.source)
+    if match is None:
+        return None
+    assert cell.source.rstrip().endswith("```") and cell.source.count("```") == 2, cell.source
+    return match.group(1), match.group(2), match.group(3).strip()
 
 
 @pytest.mark.parametrize("path", toc_notebooks(), ids=lambda p: p.stem)
-def test_every_exercise_has_a_folded_executed_solution(path: Path, notebooks):
-    """Each exercise is numbered (a gated sphinx-exercise directive, see _gated_exercises) or,
-    in the older form, a markdown cell with a folded Solution, then the folded code that
-    checks it (nbval runs that code as part of the chapter). Nothing else in a "Try it"."""
+def test_every_exercise_is_numbered_with_a_folded_executed_solution(path: Path, notebooks):
+    """Each exercise is a gated sphinx-exercise directive labelled ex-<chapter>-<n>, each fence
+    in its own markdown cell, followed by its gated solution: folded (dropdown), with code
+    that prints (nbval runs it as part of the chapter). Nothing else in a "Try it"."""
     cells = notebooks[path.stem].cells
-    gated = _gated_exercises(path, cells)
-    exercises = [
-        i for i, c in enumerate(cells) if c.cell_type == "markdown" and SOLUTION in c.source
-    ]
-    assert exercises or gated, f"{path.stem} has no exercise with a solution"
-    for i in exercises:
-        assert cells[i].source.count(SOLUTION) == 1, cells[i].source[:60]
-        assert ":class: dropdown" in cells[i].source, cells[i].source[:60]
-        code = cells[i + 1]
-        assert code.cell_type == "code" and "hide-cell" in code.metadata.get("tags", []), (
-            f"{path.stem}: the solution of {cells[i].source[:50]!r} needs a folded code cell"
-        )
-        assert code.outputs, f"{path.stem}: the solution code of {cells[i].source[:50]!r} prints"
-    in_try_it, in_directive = False, False
+    fences = [(i, f) for i, c in enumerate(cells) if (f := _fence(c))]
+    assert fences, f"{path.stem} has no exercise"
+    assert not any(SOLUTION in c.source for c in cells if c.cell_type == "markdown")
+    kinds = [(kind, edge) for _, (kind, edge, _) in fences]
+    assert kinds == [
+        ("exercise", "start"),
+        ("exercise", "end"),
+        ("solution", "start"),
+        ("solution", "end"),
+    ] * (len(fences) // 4), f"{path.stem}: fences out of order: {kinds}"
+    for n, quad in enumerate(zip(*[iter(fences)] * 4), start=1):
+        (e0, _), (e1, _), (s0, _), (s1, (_, _, solved)) = quad
+        label = f"ex-{path.stem}-{n}"
+        assert f":label: {label}\n" in cells[e0].source, cells[e0].source
+        assert e1 > e0 + 1 and s0 == e1 + 1, f"{label}: the solution follows the exercise"
+        assert cells[s0].source.splitlines()[0].endswith(f" {label}"), cells[s0].source
+        assert ":class: dropdown" in cells[s0].source, f"{label}: the solution is folded"
+        code = [c for c in cells[s0 + 1 : s1] if c.cell_type == "code"]
+        assert code and all(c.outputs for c in code), f"{label}: the solution's code prints"
+    _check_try_it(path, cells)
+
+
+def _check_try_it(path: Path, cells) -> None:
+    """No list of bare questions (exercises without a solution) in a "Try it" section."""
+    in_try_it, inside = False, False
     for cell in cells:
-        if cell.cell_type == "markdown":
-            if cell.source.startswith(("```{exercise-start}", "```{solution-start}")):
-                in_directive = True
-            elif cell.source in FENCE_END.values():
-                in_directive = False
-            heading = re.findall(r"^## (.+)$", cell.source, re.MULTILINE)
-            in_try_it = (heading[-1] == "Try it") if heading else in_try_it
-            if in_try_it and not in_directive and SOLUTION not in cell.source:
-                text = cell.source.split("## Try it")[-1]
-                assert not re.search(r"^\s*(?:[-*]|\d+\.) ", text, re.MULTILINE), (
-                    f"{path.stem}: an exercise in {text[:60]!r} has no solution"
-                )
+        if cell.cell_type != "markdown":
+            continue
+        fence = _fence(cell)
+        if fence:
+            inside = fence[1] == "start"
+            continue
+        heading = re.findall(r"^## (.+)$", cell.source, re.MULTILINE)
+        in_try_it = (heading[-1] == "Try it") if heading else in_try_it
+        if in_try_it and not inside:
+            text = cell.source.split("## Try it")[-1]
+            assert not re.search(r"^\s*(?:[-*]|\d+\.) ", text, re.MULTILINE), (
+                f"{path.stem}: an exercise in {text[:60]!r} has no solution"
+            )
 
 
 def test_stored_widget_code_is_the_current_code(notebooks):

@@ -83,6 +83,23 @@ def test_divergence_above_the_critical_rate_is_reported(problem):
     assert grows[-1] > grows[0]
 
 
+def test_a_loss_that_keeps_growing_is_diverged_before_it_overflows(problem):
+    X, Y = problem
+    rising = learn_kernel(X, Y, lr=0.04, epochs=50, init=START)
+    assert not rising.overflowed and rising.diverged_at is None
+    assert rising.growing and rising.diverged
+    assert rising.losses[-1] > 1e13 * rising.losses[1]
+    # the loss falls from epoch 1 to 2 and rises from then on: 10 rises are needed, 9 are not
+    assert learn_kernel(X, Y, lr=0.04, epochs=12, init=START).diverged
+    assert not learn_kernel(X, Y, lr=0.04, epochs=11, init=START).diverged
+    overflowing = learn_kernel(X, Y, lr=0.1, epochs=100, init=START)
+    assert overflowing.overflowed and overflowing.diverged
+    for lr in (3e-3, 3e-2, 0.99 / 30):  # below the critical rate, down to rounding level
+        converging = learn_kernel(X, Y, lr=lr, epochs=3000, init=START)
+        assert converging.losses[-1] < 1e-9
+        assert not (converging.diverged or converging.growing or converging.overflowed)
+
+
 def test_other_shapes_and_float64():
     g = torch.Generator().manual_seed(0)
     X = torch.randn(10, 9, generator=g, dtype=torch.float64)

@@ -30,6 +30,11 @@ from convbook.ops import output_shape, power_of_two_below
 PROGRESS_FROM_EPOCHS = 10_000
 PROGRESS_AFTER_SECONDS = 3.0
 
+# A run whose loss rose at each of this many last epochs is growing, not converging: below the
+# critical rate every step shrinks the loss of a quadratic (chapter "Why lr = 3e-2 works"),
+# so a rise that long is no rounding noise.
+GROWING_EPOCHS = 10
+
 
 @dataclass
 class History:
@@ -39,8 +44,11 @@ class History:
     (computed before that epoch's update); ``weights[i]`` is the kernel after it, a view
     into ``kernels``, one tensor of shape ``(epochs, k_h, k_w)`` (compact for long runs).
     If the loss, or the kernel after an update, stopped being finite, training stopped
-    at that epoch: ``diverged_at`` is it (1-based), and the lists hold only the epochs
-    before it. It checks nothing itself: :func:`learn_kernel` fills it.
+    at that epoch: ``diverged_at`` is it (1-based), ``overflowed`` is True, and the lists
+    hold only the epochs before it. ``diverged`` is True when the run overflowed *or* its
+    loss was still growing at the end, risen at each of the last ``GROWING_EPOCHS`` epochs
+    (a rate above the critical one that has not overflowed yet). It checks nothing itself:
+    :func:`learn_kernel` fills it. Chapter "Learning the kernel" shows both.
     """
 
     init: torch.Tensor
@@ -50,8 +58,20 @@ class History:
     diverged_at: int | None = None
 
     @property
-    def diverged(self) -> bool:
+    def overflowed(self) -> bool:
+        """The loss or the kernel stopped being finite: training stopped at ``diverged_at``."""
         return self.diverged_at is not None
+
+    @property
+    def growing(self) -> bool:
+        """The loss rose at each of the last ``GROWING_EPOCHS`` epochs of the run."""
+        last = self.losses[-GROWING_EPOCHS - 1 :]
+        return len(last) > GROWING_EPOCHS and all(b > a for a, b in zip(last, last[1:]))
+
+    @property
+    def diverged(self) -> bool:
+        """The run overflowed, or its loss was still growing when it ended."""
+        return self.overflowed or self.growing
 
     @property
     def weights(self) -> list[torch.Tensor]:
