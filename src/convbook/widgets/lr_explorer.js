@@ -21,9 +21,12 @@ export function sig(v, digits = 4) {
   return a >= 10 ** digits || a < 1e-4 ? v.toExponential(digits - 1) : String(Number(v.toPrecision(digits)));
 }
 
-/** Both numbers with the fewest digits (at least 4) that tell them apart. */
+/** The digits the page prints the critical rate with, wherever it prints it: at least these. */
+const CRITICAL_DIGITS = 5;
+
+/** Both numbers with the fewest digits (at least CRITICAL_DIGITS) that tell them apart. */
 export function apart(a, b) {
-  for (let digits = 4; digits <= 17; digits++) {
+  for (let digits = CRITICAL_DIGITS; digits <= 17; digits++) {
     if (sig(a, digits) !== sig(b, digits)) return [sig(a, digits), sig(b, digits)];
   }
   return [sig(a, 17), sig(b, 17)];
@@ -196,6 +199,7 @@ function render({ model, el: root }) {
     }
     rate.setAttribute("aria-valuetext", words);
     epochs.value = String(Math.min(MAX_EPOCHS, state.epochs));
+    epochs.setAttribute("aria-valuetext", plural(state.epochs, "epoch"));
   }
 
   function showBoxes() {
@@ -213,7 +217,8 @@ function render({ model, el: root }) {
     if (!inside) return;
     const at = (toSlider(P.critical) / STEPS) * 100;
     tick.style.left = `${at}%`;
-    mark.textContent = at > 50 ? `critical rate ${sig(P.critical, 5)} ▲` : `▲ critical rate ${sig(P.critical, 5)}`;
+    const text = sig(P.critical, CRITICAL_DIGITS);
+    mark.textContent = at > 50 ? `critical rate ${text} ▲` : `▲ critical rate ${text}`;
     Object.assign(mark.style, at > 50 ? { left: "auto", right: `calc(${100 - at}% - 0.45em)` } : { right: "auto", left: `calc(${at}% - 0.45em)` });
   }
 

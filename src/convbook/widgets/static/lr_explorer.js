@@ -2019,14 +2019,16 @@ function linearTicks(scale, count2) {
   const largest = Math.max(...ticks2.map(Math.abs));
   const step = ticks2.length > 1 ? Math.abs(ticks2[1] - ticks2[0]) : 1;
   const format2 = scale.tickFormat(count2);
-  const text = largest >= 1e5 || step < 1e-3 ? (v) => v === 0 ? "0" : Number(v.toPrecision(3)).toExponential() : (v) => format2(v).replace("\u2212", "-");
+  const digits = Math.max(0, Math.floor(Math.log10(largest)) - Math.floor(Math.log10(step))) + 1;
+  const text = largest >= 1e5 || largest < 1e-3 ? (v) => v === 0 ? "0" : Number(v.toPrecision(digits)).toExponential() : (v) => format2(v).replace("\u2212", "-");
   return ticks2.map((value2) => ({ value: value2, text: text(value2) }));
 }
-function plotArea(ctx, { width, height, xDomain, yDomain, logY = false, xLabel, yLabel, colours, square = false, ticks: ticks2 = 5 }) {
+function plotArea(ctx, { width, height, xDomain, yDomain, logY = false, zeroFloor = false, xLabel, yLabel, colours, square = false, ticks: ticks2 = 5 }) {
   ctx.font = SMALL;
   const y = (logY ? log() : linear2()).domain(yDomain);
   const x = linear2().domain(xDomain);
-  const yTicks = logY ? decades(...yDomain, ticks2) : linearTicks(y, ticks2);
+  const floor = zeroFloor && logY ? [{ value: yDomain[0], text: "0" }] : [];
+  const yTicks = !logY ? linearTicks(y, ticks2) : [...floor, ...decades(floor.length ? yDomain[0] * 10 : yDomain[0], yDomain[1], ticks2 - floor.length)];
   const xTicks = linearTicks(x, Math.max(2, Math.min(ticks2, Math.floor(width / 70))));
   const labelWidth = Math.max(0, ...yTicks.map((t) => ctx.measureText(t.text).width));
   const left = (yLabel ? 20 : 4) + labelWidth + 6;
@@ -2057,6 +2059,7 @@ function plotArea(ctx, { width, height, xDomain, yDomain, logY = false, xLabel, 
     ctx.lineTo(x(t.value), full - bottom + 3);
     ctx.stroke();
   }
+  if (floor.length) axisBreak(ctx, left, y(yDomain[0] * Math.sqrt(10)), colours);
   ctx.font = FONT;
   if (xLabel) ctx.fillText(xLabel, left + side / 2, full - 17);
   if (yLabel) {
@@ -2072,6 +2075,19 @@ function plotArea(ctx, { width, height, xDomain, yDomain, logY = false, xLabel, 
     ctx.clip();
   };
   return { x, y, left, top, right: width - right, bottom: full - bottom, width, height: full, clip };
+}
+function axisBreak(ctx, px, py, colours) {
+  ctx.save();
+  ctx.fillStyle = colours.background;
+  ctx.fillRect(px - 5, py - 3, 10, 6);
+  ctx.strokeStyle = colours.muted;
+  for (const dy of [-3, 3]) {
+    ctx.beginPath();
+    ctx.moveTo(px - 5, py + dy + 2);
+    ctx.lineTo(px + 5, py + dy - 2);
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 function polyline(ctx, area2, points, colour, { dots = false, halo = null, width = 2, dash = [] } = {}) {
   ctx.save();
@@ -2180,8 +2196,9 @@ function span(values) {
 function drawLoss(canvas, width, run, epochs, colours) {
   const ctx = prepare(canvas, width, LOSS_HEIGHT);
   const positive = run.losses.filter((loss) => loss > 0);
+  const zeroFloor = positive.length < run.losses.length;
   const [least, most] = positive.length ? span(positive) : [1, 10];
-  const low = 10 ** Math.floor(Math.log10(Math.min(least, 1)));
+  const low = 10 ** Math.floor(Math.log10(Math.min(least, 1))) / (zeroFloor ? 10 : 1);
   const high = 10 ** Math.ceil(Math.log10(Math.max(most, 10)));
   const area2 = plotArea(ctx, {
     width,
@@ -2189,6 +2206,7 @@ function drawLoss(canvas, width, run, epochs, colours) {
     xDomain: [1, Math.max(2, epochs)],
     yDomain: [low, high],
     logY: true,
+    zeroFloor,
     xLabel: "epoch",
     yLabel: "summed squared loss",
     colours
@@ -2214,7 +2232,8 @@ function viewOf(start, optimum, path) {
   const near = path.filter((w) => Math.hypot(w[0] - optimum[0], w[1] - optimum[1]) <= 2 * reach);
   const [xs, ys] = [[start[0], optimum[0], ...near.map((w) => w[0])], [start[1], optimum[1], ...near.map((w) => w[1])]];
   const [[xa, xb], [ya, yb]] = [span(xs), span(ys)];
-  const half = Math.max(xb - xa, yb - ya) / 2 * 1.3 || 1;
+  const size = Math.max(...[...start, ...optimum].map(Math.abs));
+  const half = Math.max(Math.max(xb - xa, yb - ya) / 2 * 1.3, 1e-3 * size) || 1;
   const [cx, cy] = [(xa + xb) / 2, (ya + yb) / 2];
   return [[cx - half, cx + half], [cy - half, cy + half]];
 }
@@ -2406,8 +2425,9 @@ function sig(v, digits = 4) {
   const a = Math.abs(v);
   return a >= 10 ** digits || a < 1e-4 ? v.toExponential(digits - 1) : String(Number(v.toPrecision(digits)));
 }
+var CRITICAL_DIGITS = 5;
 function apart(a, b) {
-  for (let digits = 4; digits <= 17; digits++) {
+  for (let digits = CRITICAL_DIGITS; digits <= 17; digits++) {
     if (sig(a, digits) !== sig(b, digits)) return [sig(a, digits), sig(b, digits)];
   }
   return [sig(a, 17), sig(b, 17)];
@@ -2566,6 +2586,7 @@ function render({ model, el: root }) {
     }
     rate.setAttribute("aria-valuetext", words);
     epochs.value = String(Math.min(MAX_EPOCHS, state.epochs));
+    epochs.setAttribute("aria-valuetext", plural(state.epochs, "epoch"));
   }
   function showBoxes() {
     choice.value = state.problem;
@@ -2581,7 +2602,8 @@ function render({ model, el: root }) {
     if (!inside) return;
     const at = toSlider(P.critical) / STEPS * 100;
     tick.style.left = `${at}%`;
-    mark2.textContent = at > 50 ? `critical rate ${sig(P.critical, 5)} \u25B2` : `\u25B2 critical rate ${sig(P.critical, 5)}`;
+    const text = sig(P.critical, CRITICAL_DIGITS);
+    mark2.textContent = at > 50 ? `critical rate ${text} \u25B2` : `\u25B2 critical rate ${text}`;
     Object.assign(mark2.style, at > 50 ? { left: "auto", right: `calc(${100 - at}% - 0.45em)` } : { right: "auto", left: `calc(${at}% - 0.45em)` });
   }
   function describe(run) {
