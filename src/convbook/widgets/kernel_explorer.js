@@ -6,7 +6,7 @@ import { corr2d, flip, outputShape, windowTerms } from "./convmath.js";
 import { canvas, cellSize, colorbar, colourScale, el, fmt, greyScale, heatmap, save } from "./draw.js";
 import { FAMILIES, PRESET_PARAMS, cropToFit, familyKernel, parseEntry } from "./kernel_params.js";
 import { cameraPossible, pictureFrom, pictureFromFile } from "./picture.js";
-import { followTheme, themeColours } from "./theme.js";
+import { followTheme, themeColours } from "./kit/theme.js";
 
 const PICTURE = "your picture"; // its name in the image list: "your picture (h × w)"
 const ENTRY_SLIDER = { min: -5, max: 5, step: 0.05 };

@@ -189,7 +189,7 @@ function parseEntry(text, largest) {
   return { value: value === 0 ? 0 : value };
 }
 
-// src/convbook/widgets/theme.js
+// src/convbook/widgets/kit/theme.js
 function channels(colour) {
   return (colour.match(/[\d.]+/g) || []).map(Number);
 }

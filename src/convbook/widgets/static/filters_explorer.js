@@ -168,7 +168,7 @@ function save(model, values) {
   }
 }
 
-// src/convbook/widgets/theme.js
+// src/convbook/widgets/kit/theme.js
 function channels(colour) {
   return (colour.match(/[\d.]+/g) || []).map(Number);
 }

@@ -326,7 +326,7 @@ function cameraPossible() {
   return Boolean(window.isSecureContext && navigator.mediaDevices?.getUserMedia);
 }
 
-// src/convbook/widgets/theme.js
+// src/convbook/widgets/kit/theme.js
 function channels(colour) {
   return (colour.match(/[\d.]+/g) || []).map(Number);
 }
