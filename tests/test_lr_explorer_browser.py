@@ -416,6 +416,21 @@ def test_the_critical_rate_is_printed_by_one_rule(open_page, site):
     assert digits > 5 and printed() == [f"{critical:.5g}"] + [f"{critical:.{digits}g}"] * 2
 
 
+def test_boxes_read_the_typographic_minus_and_refuse_what_underflows(open_page, site):
+    """The kit's one number-box rule (kit/KIT.md): "−0.5" is -0.5; "1e-400", 0 in float64, is
+    refused, not silently read as 0 (issue 23)."""
+    page, _ = open_page()
+    state = State(site[2])
+    start_box(page, 0).fill("\u22120.5")
+    state.init[0, 0] = -0.5
+    assert refusal_beside(start_box(page, 0)) == ""
+    check_page_matches(page, state, "typographic minus")
+    start_box(page, 1).fill("1e-400")
+    words = refusal_beside(start_box(page, 1))
+    assert words.startswith("Too small") and "Still K[0,1] starts at -0.148102." in words, words
+    check_page_matches(page, state, "1e-400")
+
+
 def random_action(rng: random.Random, state: State) -> tuple[str, str, object]:
     """One action: (kind, what the test does, the value), drawn from the widget's controls."""
     kind = rng.choices(

@@ -2,6 +2,8 @@
 // kernel, the path of the weights over the contours of the loss, with the Hessian's two
 // eigen-directions and the optimum; for more weights, each entry of the kernel over the epochs.
 import { contourKey, filledContours, haloText, plotArea, polyline, prepare } from "./chart.js";
+import { el } from "./kit/controls.js";
+import { lossWords } from "./lr_words.js";
 
 const LOSS_HEIGHT = 240;
 
@@ -149,4 +151,39 @@ export function drawEntries(canvas, width, { optimum, run, init }, colours) {
       haloText(ctx, `K[${a},${b}] → ${Number(target.toFixed(3))}`, b * cellWidth + cellWidth / 2, a * cellHeight + 8, colours, "center");
     }
   }
+}
+
+/** The two figures, side by side where there is room: { node, draw(P, state, run, colours) }. */
+export function chartPanels() {
+  const figure = (caption) => {
+    const [node, canvas, words] = [el("figure"), el("canvas"), el("figcaption", "", caption)];
+    canvas.setAttribute("role", "img");
+    node.append(canvas, words);
+    return { node, canvas, words };
+  };
+  const [loss, path] = [figure("Loss per epoch (log scale)"), figure("")];
+  const node = el("div", "cb-panels");
+  node.append(loss.node, path.node);
+  return {
+    node,
+    /** Draw `run` of problem P from state.init, in `colours`, as wide as the panels allow. */
+    draw(P, state, run, colours) {
+      const room = Math.max(240, node.clientWidth || 400);
+      const width = room >= 2 * 290 + 24 ? Math.min(420, Math.floor((room - 24) / 2)) : Math.min(room, 420);
+      drawLoss(loss.canvas, width, run, state.epochs, colours);
+      loss.canvas.setAttribute("aria-label", lossWords(run));
+      if (P.H) {
+        const names = [0, 1].map((n) => `K[${Math.floor(n / P.shape[1])},${n % P.shape[1]}]`);
+        drawPath(path.canvas, width, {
+          H: P.H, directions: P.directions, optimum: P.optimum_rows.flat(), lowest: P.lowest, names, run, init: state.init,
+        }, colours);
+        path.words.textContent = "Path of the weights over the loss's contours";
+        path.canvas.setAttribute("aria-label", "path of the two kernel weights over the contours of the loss, with the optimum and the two eigen-directions of the Hessian");
+      } else {
+        drawEntries(path.canvas, width, { optimum: P.optimum_rows, run, init: state.init }, colours);
+        path.words.textContent = "Each kernel entry over the epochs; dashed: the optimum";
+        path.canvas.setAttribute("aria-label", "each kernel entry over the epochs, with the optimum's value dashed");
+      }
+    },
+  };
 }
