@@ -81,7 +81,7 @@ export function numberBox({ label, rule = () => ({}), value = 0, onValue = () =>
     /** Set from outside (Python, a slider, a preset): shown, kept, no refusal. */
     set(v) {
       kept = v;
-      if (document.activeElement !== input || !box.refused) input.value = show(v);
+      input.value = show(v);
       if (!box.refused) return;
       input.removeAttribute("aria-invalid");
       said.textContent = "";

@@ -11,7 +11,7 @@ export function keyWords(scale, label) {
 /** A colour key `width` CSS pixels wide: { node, draw(scale, label, ink) }. */
 export function colourKey(width = 300, className = "cb-key") {
   const node = hidpiCanvas(width, 44, "colour key");
-  node.classList.add(className);
+  node.classList.add(...className.split(/\s+/).filter(Boolean));
   return {
     node,
     draw(scale, label, ink) {
