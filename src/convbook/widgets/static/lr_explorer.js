@@ -160,8 +160,8 @@ function numberText(v) {
 function readNumber(text, rule = {}) {
   const typed = String(text).trim().replace(/\u2212/g, "-");
   if (typed === "") return { error: "Type a number." };
-  if (/^[+-]?\d*,\d+$/.test(typed)) return { error: "Write decimals with a point: 1.5, not 1,5." };
-  if (NOT_NUMBERS.test(typed)) return { error: "Type an ordinary number: not NaN or infinity." };
+  if (/^[+-]?\d*,\d+$/.test(typed)) return { error: "Write decimals with a point, not a comma." };
+  if (NOT_NUMBERS.test(typed)) return { error: "Type a number made of digits." };
   if (!DECIMAL.test(typed)) return { error: "Not a number." };
   const value2 = Number(typed);
   if (!Number.isFinite(value2)) return { error: "Too large even for float64 (at most 1.8e+308 in size)." };
@@ -244,7 +244,7 @@ function numberBox({
     /** Set from outside (Python, a slider, a preset): shown, kept, no refusal. */
     set(v) {
       kept = v;
-      if (document.activeElement !== input || !box2.refused) input.value = show(v);
+      input.value = show(v);
       if (!box2.refused) return;
       input.removeAttribute("aria-invalid");
       said.textContent = "";
