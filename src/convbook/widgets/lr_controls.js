@@ -15,11 +15,11 @@ export function fromPosition(position, [low, high], steps) {
   return Number((low * (high / low) ** (position / steps)).toPrecision(4));
 }
 
-/** The kit's refusal words, begun as this widget's always were ("Not a number.") and never
- * quoting "NaN" back (the kit's words for NaN and Infinity name them). */
+/** The kit's refusal words, begun as this widget's always were and its tests pin them ("Not a
+ * number." for NaN, Infinity and a decimal comma): until the kit's words and these agree. */
 function refusal(error) {
   if (error.startsWith("Write decimals")) return `Not a number. ${error}`;
-  return /NaN/.test(error) ? "Not a number." : error;
+  return /NaN|made of digits/.test(error) ? "Not a number." : error;
 }
 
 /** A kit number box whose aria-invalid reads "false" once valid, and whose refusal ends by

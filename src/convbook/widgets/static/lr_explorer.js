@@ -2687,7 +2687,7 @@ function fromPosition(position, [low, high], steps) {
 }
 function refusal(error) {
   if (error.startsWith("Write decimals")) return `Not a number. ${error}`;
-  return /NaN/.test(error) ? "Not a number." : error;
+  return /NaN|made of digits/.test(error) ? "Not a number." : error;
 }
 function box({ kept, onValue, ...config }) {
   const b = numberBox({
