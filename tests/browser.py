@@ -213,3 +213,31 @@ def axe_violations(page, tags: list[str], allowed: list[tuple[str, str]] = ()) -
         }""",
         [tags, [list(entry) for entry in allowed], WIDGETS],
     )
+
+
+# An init script that records what each canvas is drawn with: every fillText and fillRect (in
+# CSS pixels, with the text's alignment and font) and every lineTo with its line width, kept on
+# the canvas as `canvas.drawn` and started afresh each time the canvas is sized (setTransform).
+CANVAS_RECORDER = """(() => {
+  const P = CanvasRenderingContext2D.prototype;
+  const wrap = (name, entry) => {
+    const original = P[name];
+    P[name] = function (...args) {
+      if (name === 'setTransform') this.canvas.drawn = [];
+      else (this.canvas.drawn ??= []).push(entry(this, args));
+      return original.apply(this, args);
+    };
+  };
+  wrap('setTransform', () => null);
+  wrap('fillText', (ctx, [text, x, y]) => ({ op: 'text', text: String(text), x, y,
+    align: ctx.textAlign, baseline: ctx.textBaseline, font: ctx.font }));
+  wrap('fillRect', (ctx, [x, y, w, h]) => ({ op: 'rect', x, y, w, h, fill: ctx.fillStyle }));
+  wrap('moveTo', (ctx, [x, y]) => ({ op: 'move', x, y, width: ctx.lineWidth }));
+  wrap('lineTo', (ctx, [x, y]) => ({ op: 'line', x, y, width: ctx.lineWidth }));
+})();"""
+
+
+def canvas_drawing(page, selector: str, n: int = 0) -> list[dict]:
+    """What the CANVAS_RECORDER saw drawn on the ``n``-th canvas matching ``selector`` since it
+    was last sized."""
+    return page.evaluate("([s, n]) => document.querySelectorAll(s)[n].drawn ?? []", [selector, n])

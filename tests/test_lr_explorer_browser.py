@@ -18,12 +18,14 @@ import statistics
 import pytest
 import torch
 from browser import (
+    CANVAS_RECORDER,
     CHROMIUM,
     FLAGS,
     OFFLINE,
     WCAG21_AA,
     Watch,
     axe_violations,
+    canvas_drawing,
     require_chromium,
     serve,
     widget_page,
@@ -56,8 +58,10 @@ def open_page(site):
     base, browser, _ = site
     opened = []
 
-    def open_(width: int = 1280):
+    def open_(width: int = 1280, record: bool = False):
         context = browser.new_context(viewport={"width": width, "height": 900})
+        if record:  # what the canvases are drawn with (browser.CANVAS_RECORDER)
+            context.add_init_script(CANVAS_RECORDER)
         page = context.new_page()
         watch = Watch()
         watch.attach(page, route=False)
@@ -289,6 +293,142 @@ def test_out_of_range_values_are_refused(open_page, site):
         box.fill(text)
         assert refusal_beside(box).startswith(words), text
     check_page_matches(page, State(site[2]))
+
+
+def drawn_ticks(drawn: list[dict]) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """A chart's tick labels as drawn (chart.js plotArea): the y axis's, right-aligned, with their
+    heights; the x axis's, the first row of centred small text, with their x."""
+    small = [d for d in drawn if d["op"] == "text" and d["font"].startswith("12px")]
+    ys = [(d["text"], d["y"]) for d in small if d["align"] == "right"]
+    row = [d for d in small if d["align"] == "center" and d["baseline"] == "top"]
+    xs = [(d["text"], d["x"]) for d in row if d["y"] == row[0]["y"]]
+    return ys, xs
+
+
+def assert_round_ticks(labels: list[tuple[str, float]], where: str) -> None:
+    """At least two labels, all different, evenly spaced multiples of 1, 2 or 5 times a power of
+    ten."""
+    texts = [text for text, _ in labels]
+    assert len(texts) >= 2 and len(set(texts)) == len(texts), (where, texts)
+    values = [float(text.replace("\u2212", "-")) for text in texts]
+    steps = [b - a for a, b in zip(values, values[1:])]
+    assert all(math.isclose(s, steps[0], rel_tol=1e-6) for s in steps), (where, texts)
+    step = abs(steps[0])
+    assert all(abs(v / step - round(v / step)) < 1e-6 for v in values), (where, texts)
+    mantissa = step / 10 ** math.floor(math.log10(step) + 1e-9)
+    assert any(math.isclose(mantissa, m, rel_tol=1e-6) for m in (1, 2, 5)), (where, texts)
+
+
+def staircase_share(drawn: list[dict]) -> float:
+    """Of the contour lines' segments inside the chart (chart.js filledContours strokes them 0.8 px
+    wide), the share that runs exactly along the sampling grid: near 0 for a smooth loss, most of
+    them where the sampled values come in a few steps (blocky contours)."""
+    segments, last = [], None
+    for d in drawn:
+        contour = d["op"] in ("move", "line") and abs(d["width"] - 0.8) < 1e-3
+        if contour and d["op"] == "line" and last:
+            segments.append((last["x"], last["y"], d["x"], d["y"]))
+        last = d if contour else None
+    xs = [x for s in segments for x in (s[0], s[2])]
+    ys = [y for s in segments for y in (s[1], s[3])]
+    (left, right), (top, bottom) = (min(xs), max(xs)), (min(ys), max(ys))
+
+    def on_edge(x, y):
+        return min(abs(x - left), abs(x - right), abs(y - top), abs(y - bottom)) < 1e-6
+
+    inside = [s for s in segments if not (on_edge(s[0], s[1]) and on_edge(s[2], s[3]))]
+    along = [s for s in inside if abs(s[2] - s[0]) < 1e-6 or abs(s[3] - s[1]) < 1e-6]
+    assert len(inside) > 50, len(inside)
+    return len(along) / len(inside)
+
+
+@pytest.mark.parametrize("start", [("1", "-1"), ("1.001", "-1"), ("-0.410186", "-0.148102")])
+def test_charts_near_the_optimum_have_round_ticks_and_smooth_contours(open_page, site, start):
+    """A start at the optimum (1, -1), or a step from it: the path's axes are labelled with
+    different round numbers and the contours are smooth (issue 23), as at the usual start."""
+    page, _ = open_page(record=True)
+    state = State(site[2])
+    for n, text in enumerate(start):
+        start_box(page, n).fill(text)
+        state.init.view(-1)[n] = float(text)
+    check_page_matches(page, state, str(start))
+    drawn = canvas_drawing(page, ".cb-lr canvas", 1)
+    for labels in drawn_ticks(drawn):
+        assert_round_ticks(labels, str(start))
+    assert staircase_share(drawn) < 0.1, start
+
+
+def test_a_loss_of_0_is_drawn_at_a_floor_labelled_0(open_page, site):
+    """From the optimum (1, -1) every loss is exactly 0: a log axis has no place for it, so it is
+    drawn on a floor below the powers of ten, labelled 0, never on the line of 10⁰ (a loss of 1).
+    A loss that falls to 0 later sits there too, and positive losses above it."""
+    page, _ = open_page(record=True)
+    state = State(site[2])
+    start_box(page, 0).fill("1")
+    start_box(page, 1).fill("-1")
+    state.init = torch.tensor([[1.0, -1.0]])
+    assert state.run().losses == [0.0] * 50
+    check_page_matches(page, state)
+    drawn = canvas_drawing(page, ".cb-lr canvas", 0)
+    ticks, _ = drawn_ticks(drawn)
+    dots = [d["y"] + d["h"] / 2 for d in drawn if d["op"] == "rect" and d["w"] == 4]
+    assert len(dots) == 50
+    floor = [y for text, y in ticks if text == "0"]
+    assert len(floor) == 1 and all(abs(y - floor[0]) < 0.5 for y in dots), (ticks, dots[:3])
+    assert all(abs(y - floor[0]) > 10 for text, y in ticks if text != "0"), ticks
+    assert ticks[0][0] == "0" and max(y for _, y in ticks) == floor[0]  # the lowest label
+
+
+def test_epochs_slider_says_its_value(open_page):
+    page, _ = open_page()
+    epochs = page.locator(".cb-lr .cb-epochs")
+    assert epochs.get_attribute("aria-valuetext") == "50 epochs"
+    epochs.fill("40")
+    assert epochs.get_attribute("aria-valuetext") == "40 epochs"
+    page.fill(".cb-lr .cb-epochs-value", "1")
+    assert epochs.get_attribute("aria-valuetext") == "1 epoch"
+    assert epochs.input_value() == "1"
+
+
+def test_the_critical_rate_is_printed_by_one_rule(open_page, site):
+    """The mark under the slider, the slider's words and the status print the critical rate with
+    the same digits: 5 significant digits, more only where the rate needs them to be told apart."""
+    page, _ = open_page()
+    slider = page.locator(".cb-lr .cb-lr-slider")
+
+    def printed() -> list[str]:
+        texts = [
+            page.locator(".cb-lr .cb-mark").text_content(),
+            slider.get_attribute("aria-valuetext"),
+            page.locator(".cb-lr .cb-status").text_content(),
+        ]
+        return [re.search(r"critical rate (\d[\d.e+-]*\d)", text).group(1) for text in texts]
+
+    assert printed() == ["0.033333"] * 3
+    page.select_option(".cb-lr .cb-problem", PHOTO)
+    state = State(site[2])
+    state.choose(PHOTO)
+    critical = critical_lr(state.X, (3, 3))
+    assert printed() == [f"{critical:.5g}"] * 3
+    lr = float(f"{critical:.7g}")
+    lr_box(page).fill(str(lr))  # the status and the slider's words now need more digits
+    digits = next(d for d in range(5, 18) if f"{lr:.{d}g}" != f"{critical:.{d}g}")
+    assert digits > 5 and printed() == [f"{critical:.5g}"] + [f"{critical:.{digits}g}"] * 2
+
+
+def test_boxes_read_the_typographic_minus_and_refuse_what_underflows(open_page, site):
+    """The kit's one number-box rule (kit/KIT.md): "−0.5" is -0.5; "1e-400", 0 in float64, is
+    refused, not silently read as 0 (issue 23)."""
+    page, _ = open_page()
+    state = State(site[2])
+    start_box(page, 0).fill("\u22120.5")
+    state.init[0, 0] = -0.5
+    assert refusal_beside(start_box(page, 0)) == ""
+    check_page_matches(page, state, "typographic minus")
+    start_box(page, 1).fill("1e-400")
+    words = refusal_beside(start_box(page, 1))
+    assert words.startswith("Too small") and "Still K[0,1] starts at -0.148102." in words, words
+    check_page_matches(page, state, "1e-400")
 
 
 def random_action(rng: random.Random, state: State) -> tuple[str, str, object]:

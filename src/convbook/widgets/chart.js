@@ -37,14 +37,18 @@ function decades(low, high, count) {
   return ticks.map((k) => ({ value: 10 ** k, text: powerOfTen(k) }));
 }
 
-/** A tick label: d3's round numbers, in powers of ten where they would be long (2e+20). */
+/**
+ * Tick labels: d3's round numbers, with as many digits as their step needs (0.9995, 1.0005),
+ * in powers of ten where they would be long (2e+20, 1.5e-7).
+ */
 function linearTicks(scale, count) {
   const ticks = scale.ticks(count);
   const largest = Math.max(...ticks.map(Math.abs));
   const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 1;
   const format = scale.tickFormat(count);
-  const text = largest >= 1e5 || step < 1e-3
-    ? (v) => (v === 0 ? "0" : Number(v.toPrecision(3)).toExponential())
+  const digits = Math.max(0, Math.floor(Math.log10(largest)) - Math.floor(Math.log10(step))) + 1;
+  const text = largest >= 1e5 || largest < 1e-3
+    ? (v) => (v === 0 ? "0" : Number(v.toPrecision(digits)).toExponential())
     : (v) => format(v).replace("−", "-");
   return ticks.map((value) => ({ value, text: text(value) }));
 }
@@ -52,14 +56,18 @@ function linearTicks(scale, count) {
 /**
  * Axes on ctx for x in xDomain and y in yDomain (logarithmic if logY), inside width x height.
  * The margins fit the tick labels, so labels never overlap the axis titles. With `square`
- * the plot area is as high as it is wide (height is then ignored). Returns the area:
+ * the plot area is as high as it is wide (height is then ignored). With `zeroFloor` (log
+ * axes) the bottom of the axis, a decade below the lowest power of ten, stands for 0: it is
+ * labelled 0 and the axis is broken above it. Returns the area:
  * { x, y (d3 scales to pixels), left, top, right, bottom, width, height, clip() }.
  */
-export function plotArea(ctx, { width, height, xDomain, yDomain, logY = false, xLabel, yLabel, colours, square = false, ticks = 5 }) {
+export function plotArea(ctx, { width, height, xDomain, yDomain, logY = false, zeroFloor = false, xLabel, yLabel, colours, square = false, ticks = 5 }) {
   ctx.font = SMALL;
   const y = (logY ? scaleLog() : scaleLinear()).domain(yDomain);
   const x = scaleLinear().domain(xDomain);
-  const yTicks = logY ? decades(...yDomain, ticks) : linearTicks(y, ticks);
+  const floor = zeroFloor && logY ? [{ value: yDomain[0], text: "0" }] : [];
+  const yTicks = !logY ? linearTicks(y, ticks)
+    : [...floor, ...decades(floor.length ? yDomain[0] * 10 : yDomain[0], yDomain[1], ticks - floor.length)];
   const xTicks = linearTicks(x, Math.max(2, Math.min(ticks, Math.floor(width / 70))));
   const labelWidth = Math.max(0, ...yTicks.map((t) => ctx.measureText(t.text).width));
   const left = (yLabel ? 20 : 4) + labelWidth + 6;
@@ -90,6 +98,7 @@ export function plotArea(ctx, { width, height, xDomain, yDomain, logY = false, x
     ctx.lineTo(x(t.value), full - bottom + 3);
     ctx.stroke();
   }
+  if (floor.length) axisBreak(ctx, left, y(yDomain[0] * Math.sqrt(10)), colours);
   ctx.font = FONT;
   if (xLabel) ctx.fillText(xLabel, left + side / 2, full - 17);
   if (yLabel) {
@@ -105,6 +114,21 @@ export function plotArea(ctx, { width, height, xDomain, yDomain, logY = false, x
     ctx.clip();
   };
   return { x, y, left, top, right: width - right, bottom: full - bottom, width, height: full, clip };
+}
+
+/** Two short slanted strokes across the vertical axis at (px, py): the axis is broken there. */
+function axisBreak(ctx, px, py, colours) {
+  ctx.save();
+  ctx.fillStyle = colours.background;
+  ctx.fillRect(px - 5, py - 3, 10, 6);
+  ctx.strokeStyle = colours.muted;
+  for (const dy of [-3, 3]) {
+    ctx.beginPath();
+    ctx.moveTo(px - 5, py + dy + 2);
+    ctx.lineTo(px + 5, py + dy - 2);
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 /** A polyline through [x, y] data points, clipped to the area; dots at the points if asked. */

@@ -2,6 +2,8 @@
 // kernel, the path of the weights over the contours of the loss, with the Hessian's two
 // eigen-directions and the optimum; for more weights, each entry of the kernel over the epochs.
 import { contourKey, filledContours, haloText, plotArea, polyline, prepare } from "./chart.js";
+import { el } from "./kit/controls.js";
+import { lossWords } from "./lr_words.js";
 
 const LOSS_HEIGHT = 240;
 
@@ -9,16 +11,21 @@ function span(values) {
   return [Math.min(...values), Math.max(...values)];
 }
 
-/** The loss measured at each epoch, on a log scale; a sentence where there is none to draw. */
+/**
+ * The loss measured at each epoch, on a log scale; a sentence where there is none to draw. A log
+ * scale has no place for a loss of 0: where there is one, the axis gets a floor labelled 0, a
+ * decade below its lowest power of ten, and the zeros are drawn on it.
+ */
 export function drawLoss(canvas, width, run, epochs, colours) {
   const ctx = prepare(canvas, width, LOSS_HEIGHT);
   const positive = run.losses.filter((loss) => loss > 0);
+  const zeroFloor = positive.length < run.losses.length;
   const [least, most] = positive.length ? span(positive) : [1, 10];
-  const low = 10 ** Math.floor(Math.log10(Math.min(least, 1)));
+  const low = 10 ** Math.floor(Math.log10(Math.min(least, 1))) / (zeroFloor ? 10 : 1);
   const high = 10 ** Math.ceil(Math.log10(Math.max(most, 10)));
   const area = plotArea(ctx, {
     width, height: LOSS_HEIGHT, xDomain: [1, Math.max(2, epochs)], yDomain: [low, high], logY: true,
-    xLabel: "epoch", yLabel: "summed squared loss", colours,
+    zeroFloor, xLabel: "epoch", yLabel: "summed squared loss", colours,
   });
   if (!run.losses.length) {
     const middle = (area.left + area.right) / 2;
@@ -26,7 +33,7 @@ export function drawLoss(canvas, width, run, epochs, colours) {
     haloText(ctx, "see the words below", middle, area.top + 80, colours, "center");
     return;
   }
-  const points = run.losses.map((loss, e) => [e + 1, Math.max(loss, low)]); // a loss of 0 sits on the floor
+  const points = run.losses.map((loss, e) => [e + 1, Math.max(loss, low)]); // a loss of 0 on the floor
   polyline(ctx, area, points, colours.accent, { dots: points.length <= 60 });
 }
 
@@ -39,13 +46,18 @@ function levelsBelow(top) {
   return levels;
 }
 
-/** A square view around the start, the optimum and the path near them (far steps leave it). */
+/**
+ * A square view around the start, the optimum and the path near them (far steps leave it), at
+ * least a thousandth of the weights' size wide: a start at the optimum, or a float32 rounding
+ * of it, still shows the bowl around it, with ticks that differ and contours that are smooth.
+ */
 function viewOf(start, optimum, path) {
   const reach = Math.hypot(start[0] - optimum[0], start[1] - optimum[1]) || 1;
   const near = path.filter((w) => Math.hypot(w[0] - optimum[0], w[1] - optimum[1]) <= 2 * reach);
   const [xs, ys] = [[start[0], optimum[0], ...near.map((w) => w[0])], [start[1], optimum[1], ...near.map((w) => w[1])]];
   const [[xa, xb], [ya, yb]] = [span(xs), span(ys)];
-  const half = (Math.max(xb - xa, yb - ya) / 2) * 1.3 || 1;
+  const size = Math.max(...[...start, ...optimum].map(Math.abs));
+  const half = Math.max((Math.max(xb - xa, yb - ya) / 2) * 1.3, 1e-3 * size) || 1;
   const [cx, cy] = [(xa + xb) / 2, (ya + yb) / 2];
   return [[cx - half, cx + half], [cy - half, cy + half]];
 }
@@ -139,4 +151,39 @@ export function drawEntries(canvas, width, { optimum, run, init }, colours) {
       haloText(ctx, `K[${a},${b}] → ${Number(target.toFixed(3))}`, b * cellWidth + cellWidth / 2, a * cellHeight + 8, colours, "center");
     }
   }
+}
+
+/** The two figures, side by side where there is room: { node, draw(P, state, run, colours) }. */
+export function chartPanels() {
+  const figure = (caption) => {
+    const [node, canvas, words] = [el("figure"), el("canvas"), el("figcaption", "", caption)];
+    canvas.setAttribute("role", "img");
+    node.append(canvas, words);
+    return { node, canvas, words };
+  };
+  const [loss, path] = [figure("Loss per epoch (log scale)"), figure("")];
+  const node = el("div", "cb-panels");
+  node.append(loss.node, path.node);
+  return {
+    node,
+    /** Draw `run` of problem P from state.init, in `colours`, as wide as the panels allow. */
+    draw(P, state, run, colours) {
+      const room = Math.max(240, node.clientWidth || 400);
+      const width = room >= 2 * 290 + 24 ? Math.min(420, Math.floor((room - 24) / 2)) : Math.min(room, 420);
+      drawLoss(loss.canvas, width, run, state.epochs, colours);
+      loss.canvas.setAttribute("aria-label", lossWords(run));
+      if (P.H) {
+        const names = [0, 1].map((n) => `K[${Math.floor(n / P.shape[1])},${n % P.shape[1]}]`);
+        drawPath(path.canvas, width, {
+          H: P.H, directions: P.directions, optimum: P.optimum_rows.flat(), lowest: P.lowest, names, run, init: state.init,
+        }, colours);
+        path.words.textContent = "Path of the weights over the loss's contours";
+        path.canvas.setAttribute("aria-label", "path of the two kernel weights over the contours of the loss, with the optimum and the two eigen-directions of the Hessian");
+      } else {
+        drawEntries(path.canvas, width, { optimum: P.optimum_rows, run, init: state.init }, colours);
+        path.words.textContent = "Each kernel entry over the epochs; dashed: the optimum";
+        path.canvas.setAttribute("aria-label", "each kernel entry over the epochs, with the optimum's value dashed");
+      }
+    },
+  };
 }

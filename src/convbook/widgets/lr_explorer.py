@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
-import anywidget
 import torch
 import traitlets
 
@@ -22,16 +20,17 @@ from convbook.kernels import kernel
 from convbook.matrix import im2col
 from convbook.ops import corr2d, output_shape
 from convbook.train import History, critical_lr, learn_kernel
-
-HERE = Path(__file__).parent
+from convbook.widgets.base import BookWidget, refused
 
 EDGE = "edge image 6 × 8, 1 × 2 kernel"
 # The second problem: a 3 x 3 kernel, Sobel x, learned from a small photo and its feature map.
 PHOTO_SIZE = 16
 PHOTO = f"photo {PHOTO_SIZE} × {PHOTO_SIZE}, 3 × 3 kernel (Sobel x)"
+# The page's sliders: the epochs, and the positions of the rate's log slider over lr_range.
+RANGES = {"epochs": {"min": 1, "max": 200, "step": 1}, "rate": {"min": 0, "max": 1000, "step": 1}}
 
 
-class LearningRateExplorer(anywidget.AnyWidget):
+class LearningRateExplorer(BookWidget):
     """Learn a kernel from ``X`` and ``Y`` with sliders for the learning rate (log) and epochs.
 
     The default is the original notebook's problem: the 6 x 8 edge image, its edge map,
@@ -49,8 +48,7 @@ class LearningRateExplorer(anywidget.AnyWidget):
     (1.0, tensor([[ 1., -1.]]))
     """
 
-    _esm = HERE / "static" / "lr_explorer.js"  # bundled by esbuild from lr_explorer.js
-    _css = HERE / "lr_explorer.css"
+    ranges = traitlets.Dict(RANGES, read_only=True).tag(sync=True)
     problems = traitlets.Dict().tag(sync=True)
     problem = traitlets.Unicode().tag(sync=True)
     init_rows = traitlets.List().tag(sync=True)
@@ -89,6 +87,7 @@ class LearningRateExplorer(anywidget.AnyWidget):
         )
 
     @traitlets.validate("problem")
+    @refused
     def _valid_problem(self, proposal: dict) -> str:
         if proposal["value"] not in self.problems:
             raise ValueError(
@@ -103,16 +102,19 @@ class LearningRateExplorer(anywidget.AnyWidget):
         self.set_trait("lr", chosen["lr"])
 
     @traitlets.validate("init_rows")
+    @refused
     def _valid_init(self, proposal: dict) -> list:
         size = self._shape
         start = check_init(torch.tensor(proposal["value"], dtype=torch.float32), size)
         return start.double().tolist()
 
     @traitlets.validate("lr")
+    @refused
     def _valid_lr(self, proposal: dict) -> float:
         return check_positive_number(proposal["value"], "lr")
 
     @traitlets.validate("epochs")
+    @refused
     def _valid_epochs(self, proposal: dict) -> int:
         return check_count(proposal["value"], "epochs")
 

@@ -7,33 +7,33 @@ function corr2d(X, K2) {
   const [oh, ow] = outputShape(X, K2);
   const Y = [];
   for (let i = 0; i < oh; i++) {
-    const row = [];
+    const row2 = [];
     for (let j = 0; j < ow; j++) {
       let sum = 0;
       for (let a = 0; a < K2.length; a++) {
         for (let b = 0; b < K2[0].length; b++) sum += X[i + a][j + b] * K2[a][b];
       }
-      row.push(sum);
+      row2.push(sum);
     }
-    Y.push(row);
+    Y.push(row2);
   }
   return Y;
 }
 function learnKernel(X, Y, init, lr, epochs) {
-  let K2 = init.map((row) => row.map(Math.fround));
+  let K2 = init.map((row2) => row2.map(Math.fround));
   const losses = [];
   const weights = [];
   let divergedAt = null;
   let overflowed = null;
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    const residual = corr2d(X, K2).map((row, i) => row.map((v, j) => v - Y[i][j]));
+    const residual = corr2d(X, K2).map((row2, i) => row2.map((v, j) => v - Y[i][j]));
     const loss = residual.flat().reduce((sum, r) => sum + r * r, 0);
     if (!(loss <= FLOAT32_MAX)) {
       [divergedAt, overflowed] = [epoch, "loss"];
       break;
     }
     const gradient = corr2d(X, residual);
-    const next = K2.map((row, a) => row.map((k, b) => Math.fround(k - lr * 2 * gradient[a][b])));
+    const next = K2.map((row2, a) => row2.map((k, b) => Math.fround(k - lr * 2 * gradient[a][b])));
     if (!next.flat().every(Number.isFinite)) {
       [divergedAt, overflowed] = [epoch, "kernel"];
       break;
@@ -69,13 +69,13 @@ function hessian(X, kh, kw) {
   const A2 = im2col(X, kh, kw);
   const n = kh * kw;
   const H = Array.from({ length: n }, () => new Array(n).fill(0));
-  for (const row of A2) {
-    for (let p = 0; p < n; p++) for (let q = 0; q < n; q++) H[p][q] += 2 * row[p] * row[q];
+  for (const row2 of A2) {
+    for (let p = 0; p < n; p++) for (let q = 0; q < n; q++) H[p][q] += 2 * row2[p] * row2[q];
   }
   return H;
 }
 function times(H, v) {
-  return H.map((row) => row.reduce((sum, h, q) => sum + h * v[q], 0));
+  return H.map((row2) => row2.reduce((sum, h, q) => sum + h * v[q], 0));
 }
 function norm(v) {
   return Math.hypot(...v);
@@ -101,7 +101,7 @@ function powerOfTwoBelow(X) {
 }
 function criticalRate(X, kh, kw) {
   const scale = powerOfTwoBelow(X);
-  const { value: value2 } = largestEigen(hessian(X.map((row) => row.map((x) => x / scale)), kh, kw));
+  const { value: value2 } = largestEigen(hessian(X.map((row2) => row2.map((x) => x / scale)), kh, kw));
   return value2 > 0 ? 2 / value2 / scale / scale : null;
 }
 function eigenDirections(H) {
@@ -110,40 +110,261 @@ function eigenDirections(H) {
   return [steep, { value: H[0][0] + H[1][1] - steep.value, vector: [-y, x] }];
 }
 
-// src/convbook/widgets/draw.js
-var VIRIDIS = [
-  "#440154",
-  "#472d7b",
-  "#3b528b",
-  "#2c728e",
-  "#21918c",
-  "#28ae80",
-  "#5ec962",
-  "#addc30",
-  "#fde725"
-];
-function interpolate(stops, t) {
-  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (stops.length - 1);
-  const i = Math.min(Math.floor(x), stops.length - 2);
-  const [a, b] = [stops[i], stops[i + 1]].map((hex2) => [1, 3, 5].map((k) => parseInt(hex2.slice(k, k + 2), 16)));
-  return a.map((v, k) => Math.round(v + (b[k] - v) * (x - i)));
+// src/convbook/widgets/kit/bridge.js
+var same = (a, b) => a === b || JSON.stringify(a) === JSON.stringify(b);
+function bridge(model, traits, onPython = () => {
+}) {
+  const sent = Object.fromEntries(traits.map((t) => [t, model.get(t)]));
+  let saving = false;
+  const read = () => Object.fromEntries(traits.map((t) => [t, model.get(t)]));
+  const heard = () => {
+    if (saving) return;
+    const now = read();
+    const news = traits.filter((t) => !same(now[t], sent[t]));
+    if (!news.length) return;
+    Object.assign(sent, now);
+    onPython(now, news);
+  };
+  model.on("change", heard);
+  return {
+    read,
+    /** Set `values` on the model in one step and save them to Python where there is one. */
+    save(values) {
+      const news = Object.keys(values).filter((t) => !same(values[t], sent[t]));
+      if (!news.length) return false;
+      Object.assign(sent, values);
+      saving = true;
+      try {
+        model.set(values);
+      } finally {
+        saving = false;
+      }
+      try {
+        model.save_changes();
+      } catch {
+      }
+      return true;
+    },
+    dispose: () => model.off("change", heard)
+  };
 }
-function viridis(t) {
-  return `rgb(${interpolate(VIRIDIS, t).join(",")})`;
+
+// src/convbook/widgets/kit/number.js
+var DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+var NOT_NUMBERS = /^[+-]?(nan|inf|infinity)$/i;
+var FLOAT32_MAX2 = 34028234663852886e22;
+function numberText(v) {
+  const text = Math.abs(v) >= 1e6 || v !== 0 && Math.abs(v) < 1e-4 ? v.toExponential() : String(v);
+  return text.replace(/^-/, "\u2212");
 }
-var scratch = typeof document === "undefined" ? null : document.createElement("canvas");
+function readNumber(text, rule = {}) {
+  const typed = String(text).trim().replace(/\u2212/g, "-");
+  if (typed === "") return { error: "Type a number." };
+  if (/^[+-]?\d*,\d+$/.test(typed)) return { error: "Write decimals with a point, not a comma." };
+  if (NOT_NUMBERS.test(typed)) return { error: "Type a number made of digits." };
+  if (!DECIMAL.test(typed)) return { error: "Not a number." };
+  const value2 = Number(typed);
+  if (!Number.isFinite(value2)) return { error: "Too large even for float64 (at most 1.8e+308 in size)." };
+  if (value2 === 0 && /[1-9]/.test(typed.split(/e/i)[0])) {
+    return { error: "Too small to tell from 0 (float64 stops near 1e-308); type 0 for 0." };
+  }
+  if (rule.float32 && Math.abs(value2) > FLOAT32_MAX2) {
+    return { error: "Beyond float32, the type PyTorch trains in (at most 3.4e+38 in size)." };
+  }
+  if (rule.whole && !Number.isInteger(value2)) return { error: "Type a whole number." };
+  const { low = -Infinity, high = Infinity } = rule;
+  if (value2 < low || value2 > high) {
+    return { error: `Choose a value from ${numberText(low)} to ${numberText(high)}.` };
+  }
+  return { value: value2 + 0 };
+}
+
+// src/convbook/widgets/kit/controls.js
+var ids = 0;
 function el(tag, className = "", text = "") {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text) node.textContent = text;
   return node;
 }
-function save(model, values) {
-  model.set(values);
-  try {
-    model.save_changes();
-  } catch (error) {
+function uniqueId(prefix = "cb") {
+  ids += 1;
+  return `${prefix}-${ids}`;
+}
+function slider({ min, max: max2, step = 1 }, name, className = "") {
+  const input = el("input", className);
+  Object.assign(input, { type: "range", min: String(min), max: String(max2), step: String(step) });
+  input.setAttribute("aria-label", name);
+  return input;
+}
+function setSlider(input, value2, words = String(value2)) {
+  input.value = String(value2);
+  input.setAttribute("aria-valuetext", words);
+}
+function options(select, names, current) {
+  select.replaceChildren(...names.map((n) => {
+    const [value2, text] = Array.isArray(n) ? n : [n, n];
+    return new Option(text, value2, false, value2 === current);
+  }));
+}
+function numberBox({
+  label,
+  rule = () => ({}),
+  value: value2 = 0,
+  onValue = () => {
+  },
+  onLeave = () => {
+  },
+  message = null,
+  words = (error, kept) => `${error} Still ${kept}.`,
+  className = "cb-number",
+  show = String
+}) {
+  const input = el("input", className);
+  Object.assign(input, { type: "text", inputMode: "decimal", spellcheck: false, autocomplete: "off" });
+  input.setAttribute("aria-label", label);
+  const own = message === null;
+  const said = own ? el("span", "cb-refusal") : message;
+  if (own) {
+    said.id = uniqueId("cb-refusal");
+    said.setAttribute("aria-live", "polite");
   }
+  if (said.id) input.setAttribute("aria-describedby", said.id);
+  let kept = value2;
+  const box2 = {
+    input,
+    message: said,
+    node: own ? el("span", "cb-number-box") : input,
+    get value() {
+      return kept;
+    },
+    get refused() {
+      return input.getAttribute("aria-invalid") === "true";
+    },
+    /** Set from outside (Python, a slider, a preset): shown, kept, no refusal. */
+    set(v) {
+      kept = v;
+      input.value = show(v);
+      if (!box2.refused) return;
+      input.removeAttribute("aria-invalid");
+      said.textContent = "";
+    }
+  };
+  if (own) box2.node.append(input, said);
+  input.value = show(value2);
+  input.addEventListener("input", () => {
+    const read = readNumber(input.value, rule());
+    if (read.error) {
+      input.setAttribute("aria-invalid", "true");
+      said.textContent = words(read.error, show(kept));
+      return;
+    }
+    input.removeAttribute("aria-invalid");
+    said.textContent = "";
+    kept = read.value;
+    onValue(read.value);
+  });
+  input.addEventListener("change", () => {
+    if (!input.isConnected) return;
+    if (box2.refused) {
+      input.value = show(kept);
+      input.removeAttribute("aria-invalid");
+    }
+    onLeave();
+  });
+  return box2;
+}
+
+// src/convbook/widgets/kit/store.js
+function createStore(initial) {
+  let state = { ...initial };
+  const listeners = /* @__PURE__ */ new Set();
+  return {
+    get: () => state,
+    /** Merge `patch`; subscribers hear (state, changed keys, cause) if anything changed. */
+    set(patch, cause = "") {
+      const changed = Object.keys(patch).filter((k) => !Object.is(state[k], patch[k]));
+      if (!changed.length) return [];
+      state = { ...state, ...patch };
+      for (const listen of [...listeners]) listen(state, changed, cause);
+      return changed;
+    },
+    subscribe(listen) {
+      listeners.add(listen);
+      return () => listeners.delete(listen);
+    }
+  };
+}
+
+// src/convbook/widgets/kit/theme.js
+function channels(colour) {
+  return (colour.match(/[\d.]+/g) || []).map(Number);
+}
+function luminance([r, g, b]) {
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+function backgroundOf(node) {
+  for (let n = node; n; n = n.parentElement) {
+    const [r, g, b, alpha = 1] = channels(getComputedStyle(n).backgroundColor);
+    if (r !== void 0 && alpha > 0) return `rgb(${r}, ${g}, ${b})`;
+  }
+  return "rgb(255, 255, 255)";
+}
+function mix(a, b, share) {
+  const [x, y] = [channels(a), channels(b)];
+  return `rgb(${[0, 1, 2].map((k) => Math.round(x[k] * share + y[k] * (1 - share))).join(", ")})`;
+}
+function isDark(box2) {
+  return luminance(channels(getComputedStyle(box2).color)) > 0.5;
+}
+function themeColours(box2) {
+  const style = getComputedStyle(box2);
+  const [r, g, b] = channels(style.color);
+  const text = r === void 0 ? "rgb(34, 34, 34)" : `rgb(${r}, ${g}, ${b})`;
+  const background = backgroundOf(box2);
+  const accent = style.getPropertyValue("--cb-accent").trim() || (isDark(box2) ? "#ff922b" : "#d9480f");
+  return { text, background, muted: mix(text, background, 0.75), accent };
+}
+function matchSurroundings(box2) {
+  if (!box2.isConnected) return "";
+  box2.classList.toggle("cb-dark", isDark(box2));
+  const halo = backgroundOf(box2);
+  box2.style.setProperty("--cb-halo", halo);
+  return `${getComputedStyle(box2).color} ${halo}`;
+}
+function followTheme(box2, onChange = () => {
+}) {
+  let seen = matchSurroundings(box2);
+  let frame = 0;
+  let live = true;
+  const recheck = () => {
+    frame = 0;
+    if (!live) return;
+    const now = matchSurroundings(box2);
+    if (now !== seen) {
+      seen = now;
+      onChange();
+    }
+  };
+  const switched = () => {
+    seen = matchSurroundings(box2);
+    onChange();
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(recheck);
+    setTimeout(recheck, 400);
+  };
+  const observer = new MutationObserver(switched);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+  observer.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-light"] });
+  const system = window.matchMedia?.("(prefers-color-scheme: dark)");
+  system?.addEventListener?.("change", switched);
+  frame = requestAnimationFrame(recheck);
+  return () => {
+    live = false;
+    observer.disconnect();
+    system?.removeEventListener?.("change", switched);
+    cancelAnimationFrame(frame);
+  };
 }
 
 // node_modules/d3-array/dist/d3-array.mjs
@@ -1590,13 +1811,13 @@ var map = Array.prototype.map;
 var prefixes = ["y", "z", "a", "f", "p", "n", "\xB5", "m", "", "k", "M", "G", "T", "P", "E", "Z", "Y"];
 function formatLocale(locale2) {
   var group = locale2.grouping === void 0 || locale2.thousands === void 0 ? identity2 : formatGroup(map.call(locale2.grouping, Number), locale2.thousands + ""), currencyPrefix = locale2.currency === void 0 ? "" : locale2.currency[0] + "", currencySuffix = locale2.currency === void 0 ? "" : locale2.currency[1] + "", decimal = locale2.decimal === void 0 ? "." : locale2.decimal + "", numerals = locale2.numerals === void 0 ? identity2 : formatNumerals(map.call(locale2.numerals, String)), percent = locale2.percent === void 0 ? "%" : locale2.percent + "", minus = locale2.minus === void 0 ? "\u2212" : locale2.minus + "", nan = locale2.nan === void 0 ? "NaN" : locale2.nan + "";
-  function newFormat(specifier, options) {
+  function newFormat(specifier, options2) {
     specifier = formatSpecifier(specifier);
     var fill = specifier.fill, align = specifier.align, sign = specifier.sign, symbol = specifier.symbol, zero3 = specifier.zero, width = specifier.width, comma = specifier.comma, precision = specifier.precision, trim = specifier.trim, type = specifier.type;
     if (type === "n") comma = true, type = "g";
     else if (!formatTypes[type]) precision === void 0 && (precision = 12), trim = true, type = "g";
     if (zero3 || fill === "0" && align === "=") zero3 = true, fill = "0", align = "=";
-    var prefix = (options && options.prefix !== void 0 ? options.prefix : "") + (symbol === "$" ? currencyPrefix : symbol === "#" && /[boxX]/.test(type) ? "0" + type.toLowerCase() : ""), suffix = (symbol === "$" ? currencySuffix : /[%p]/.test(type) ? percent : "") + (options && options.suffix !== void 0 ? options.suffix : "");
+    var prefix = (options2 && options2.prefix !== void 0 ? options2.prefix : "") + (symbol === "$" ? currencyPrefix : symbol === "#" && /[boxX]/.test(type) ? "0" + type.toLowerCase() : ""), suffix = (symbol === "$" ? currencySuffix : /[%p]/.test(type) ? percent : "") + (options2 && options2.suffix !== void 0 ? options2.suffix : "");
     var formatType = formatTypes[type], maybeSuffix = /[defgprs%]/.test(type);
     precision = precision === void 0 ? 6 : /[gprs]/.test(type) ? Math.max(1, Math.min(21, precision)) : Math.max(0, Math.min(20, precision));
     function format2(value2) {
@@ -1989,6 +2210,29 @@ function log() {
   return scale;
 }
 
+// src/convbook/widgets/draw.js
+var VIRIDIS = [
+  "#440154",
+  "#472d7b",
+  "#3b528b",
+  "#2c728e",
+  "#21918c",
+  "#28ae80",
+  "#5ec962",
+  "#addc30",
+  "#fde725"
+];
+function interpolate(stops, t) {
+  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (stops.length - 1);
+  const i = Math.min(Math.floor(x), stops.length - 2);
+  const [a, b] = [stops[i], stops[i + 1]].map((hex2) => [1, 3, 5].map((k) => parseInt(hex2.slice(k, k + 2), 16)));
+  return a.map((v, k) => Math.round(v + (b[k] - v) * (x - i)));
+}
+function viridis(t) {
+  return `rgb(${interpolate(VIRIDIS, t).join(",")})`;
+}
+var scratch = typeof document === "undefined" ? null : document.createElement("canvas");
+
 // src/convbook/widgets/chart.js
 var FONT = "13px sans-serif";
 var SMALL = "12px sans-serif";
@@ -2019,14 +2263,16 @@ function linearTicks(scale, count2) {
   const largest = Math.max(...ticks2.map(Math.abs));
   const step = ticks2.length > 1 ? Math.abs(ticks2[1] - ticks2[0]) : 1;
   const format2 = scale.tickFormat(count2);
-  const text = largest >= 1e5 || step < 1e-3 ? (v) => v === 0 ? "0" : Number(v.toPrecision(3)).toExponential() : (v) => format2(v).replace("\u2212", "-");
+  const digits = Math.max(0, Math.floor(Math.log10(largest)) - Math.floor(Math.log10(step))) + 1;
+  const text = largest >= 1e5 || largest < 1e-3 ? (v) => v === 0 ? "0" : Number(v.toPrecision(digits)).toExponential() : (v) => format2(v).replace("\u2212", "-");
   return ticks2.map((value2) => ({ value: value2, text: text(value2) }));
 }
-function plotArea(ctx, { width, height, xDomain, yDomain, logY = false, xLabel, yLabel, colours, square = false, ticks: ticks2 = 5 }) {
+function plotArea(ctx, { width, height, xDomain, yDomain, logY = false, zeroFloor = false, xLabel, yLabel, colours, square = false, ticks: ticks2 = 5 }) {
   ctx.font = SMALL;
   const y = (logY ? log() : linear2()).domain(yDomain);
   const x = linear2().domain(xDomain);
-  const yTicks = logY ? decades(...yDomain, ticks2) : linearTicks(y, ticks2);
+  const floor = zeroFloor && logY ? [{ value: yDomain[0], text: "0" }] : [];
+  const yTicks = !logY ? linearTicks(y, ticks2) : [...floor, ...decades(floor.length ? yDomain[0] * 10 : yDomain[0], yDomain[1], ticks2 - floor.length)];
   const xTicks = linearTicks(x, Math.max(2, Math.min(ticks2, Math.floor(width / 70))));
   const labelWidth = Math.max(0, ...yTicks.map((t) => ctx.measureText(t.text).width));
   const left = (yLabel ? 20 : 4) + labelWidth + 6;
@@ -2057,6 +2303,7 @@ function plotArea(ctx, { width, height, xDomain, yDomain, logY = false, xLabel, 
     ctx.lineTo(x(t.value), full - bottom + 3);
     ctx.stroke();
   }
+  if (floor.length) axisBreak(ctx, left, y(yDomain[0] * Math.sqrt(10)), colours);
   ctx.font = FONT;
   if (xLabel) ctx.fillText(xLabel, left + side / 2, full - 17);
   if (yLabel) {
@@ -2072,6 +2319,19 @@ function plotArea(ctx, { width, height, xDomain, yDomain, logY = false, xLabel, 
     ctx.clip();
   };
   return { x, y, left, top, right: width - right, bottom: full - bottom, width, height: full, clip };
+}
+function axisBreak(ctx, px, py, colours) {
+  ctx.save();
+  ctx.fillStyle = colours.background;
+  ctx.fillRect(px - 5, py - 3, 10, 6);
+  ctx.strokeStyle = colours.muted;
+  for (const dy of [-3, 3]) {
+    ctx.beginPath();
+    ctx.moveTo(px - 5, py + dy + 2);
+    ctx.lineTo(px + 5, py + dy - 2);
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 function polyline(ctx, area2, points, colour, { dots = false, halo = null, width = 2, dash = [] } = {}) {
   ctx.save();
@@ -2172,6 +2432,70 @@ function contourKey(ctx, { left, top, width }, levels, shade, label, colours) {
   ctx.fillText(label, left + width / 2, top + 33);
 }
 
+// src/convbook/widgets/lr_words.js
+var CRITICAL_DIGITS = 5;
+function sig(v, digits = 4) {
+  if (v === 0) return "0";
+  const a = Math.abs(v);
+  return a >= 10 ** digits || a < 1e-4 ? v.toExponential(digits - 1) : String(Number(v.toPrecision(digits)));
+}
+function apart(a, b) {
+  for (let digits = CRITICAL_DIGITS; digits <= 17; digits++) {
+    if (sig(a, digits) !== sig(b, digits)) return [sig(a, digits), sig(b, digits)];
+  }
+  return [sig(a, 17), sig(b, 17)];
+}
+function weightText(v) {
+  const text = Math.abs(v) >= 1e5 ? v.toExponential(3) : v.toFixed(4);
+  return text === "-0.0000" ? "0.0000" : text;
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function rateWords(lr, critical) {
+  if (critical === null) return `learning rate ${sig(lr)}`;
+  const [lrText, criticalText] = apart(lr, critical);
+  const side = lr < critical ? "below" : lr > critical ? "above" : "at";
+  return `learning rate ${lrText}, ${side} the critical rate ${criticalText}`;
+}
+function markWords(critical, at) {
+  const text = sig(critical, CRITICAL_DIGITS);
+  return at > 50 ? `critical rate ${text} \u25B2` : `\u25B2 critical rate ${text}`;
+}
+function versus(lr, critical) {
+  if (critical === null) return "(X is all zeros: every rate is stable)";
+  const [lrText, criticalText] = apart(lr, critical);
+  const side = lr > critical ? "above" : lr < critical ? "below" : "exactly at";
+  return `lr ${lrText} is ${side} the critical rate ${criticalText}`;
+}
+function verdict(P, init, lr, run) {
+  const above2 = P.critical !== null && lr > P.critical;
+  const bad = above2 || run.divergedAt !== null;
+  const last = run.losses.at(-1);
+  if (run.divergedAt === 1 && run.overflowed === "loss") {
+    const startLoss = lossAt(P.X, P.Y, init);
+    const size = Number.isFinite(startLoss) ? `about ${sig(startLoss, 2)}` : "far beyond float64";
+    return { bad, text: `No step taken: the loss at the start, ${size}, is already more than float32 can hold (${sig(FLOAT32_MAX, 2)}), so training stops before its first step, whatever the rate. Choose a start with smaller weights.` };
+  }
+  if (run.divergedAt !== null) {
+    const what = run.overflowed === "loss" ? "the loss overflows" : "the kernel overflows after the step";
+    return { bad, text: `${above2 ? "Diverges" : "Stops"}: ${what} at epoch ${run.divergedAt} (beyond float32), so training stops there (${versus(lr, P.critical)}).` };
+  }
+  const done = run.losses.length;
+  if (!above2) return { bad, text: `Converges: ${versus(lr, P.critical)}; the loss at epoch ${done} is ${sig(last)}.` };
+  const rise = firstRise(run.losses);
+  return { bad, text: `Diverges: ${versus(lr, P.critical)}; ` + (rise ? `the loss passes its starting value at epoch ${rise} and reaches ${sig(last)} at epoch ${done}.` : `the part of the error along the steepest direction grows at every step; by epoch ${done} the loss is ${sig(last)} and will grow.`) };
+}
+function finalWords(run) {
+  const rows = run.kernel.map((row2) => row2.map(weightText).join(", ")).join("; ");
+  const done = run.losses.length;
+  return done ? `Kernel after ${plural(done, "epoch")}: [${rows}]. Loss at epoch ${done} (measured before its step): ${sig(run.losses.at(-1))}.` : `Kernel: [${rows}], the start, unchanged.`;
+}
+function lossWords(run) {
+  const done = run.losses.length;
+  return `loss per epoch, logarithmic scale${done ? `; loss at epoch ${done} ${sig(run.losses.at(-1))}` : "; no finite loss"}`;
+}
+
 // src/convbook/widgets/lr_charts.js
 var LOSS_HEIGHT = 240;
 function span(values) {
@@ -2180,8 +2504,9 @@ function span(values) {
 function drawLoss(canvas, width, run, epochs, colours) {
   const ctx = prepare(canvas, width, LOSS_HEIGHT);
   const positive = run.losses.filter((loss) => loss > 0);
+  const zeroFloor = positive.length < run.losses.length;
   const [least, most] = positive.length ? span(positive) : [1, 10];
-  const low = 10 ** Math.floor(Math.log10(Math.min(least, 1)));
+  const low = 10 ** Math.floor(Math.log10(Math.min(least, 1))) / (zeroFloor ? 10 : 1);
   const high = 10 ** Math.ceil(Math.log10(Math.max(most, 10)));
   const area2 = plotArea(ctx, {
     width,
@@ -2189,6 +2514,7 @@ function drawLoss(canvas, width, run, epochs, colours) {
     xDomain: [1, Math.max(2, epochs)],
     yDomain: [low, high],
     logY: true,
+    zeroFloor,
     xLabel: "epoch",
     yLabel: "summed squared loss",
     colours
@@ -2214,7 +2540,8 @@ function viewOf(start, optimum, path) {
   const near = path.filter((w) => Math.hypot(w[0] - optimum[0], w[1] - optimum[1]) <= 2 * reach);
   const [xs, ys] = [[start[0], optimum[0], ...near.map((w) => w[0])], [start[1], optimum[1], ...near.map((w) => w[1])]];
   const [[xa, xb], [ya, yb]] = [span(xs), span(ys)];
-  const half = Math.max(xb - xa, yb - ya) / 2 * 1.3 || 1;
+  const size = Math.max(...[...start, ...optimum].map(Math.abs));
+  const half = Math.max(Math.max(xb - xa, yb - ya) / 2 * 1.3, 1e-3 * size) || 1;
   const [cx, cy] = [(xa + xb) / 2, (ya + yb) / 2];
   return [[cx - half, cx + half], [cy - half, cy + half]];
 }
@@ -2298,94 +2625,47 @@ function drawEntries(canvas, width, { optimum, run, init }, colours) {
     }
   }
 }
-
-// src/convbook/widgets/kit/theme.js
-function channels(colour) {
-  return (colour.match(/[\d.]+/g) || []).map(Number);
-}
-function luminance([r, g, b]) {
-  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-}
-function backgroundOf(node) {
-  for (let n = node; n; n = n.parentElement) {
-    const [r, g, b, alpha = 1] = channels(getComputedStyle(n).backgroundColor);
-    if (r !== void 0 && alpha > 0) return `rgb(${r}, ${g}, ${b})`;
-  }
-  return "rgb(255, 255, 255)";
-}
-function mix(a, b, share) {
-  const [x, y] = [channels(a), channels(b)];
-  return `rgb(${[0, 1, 2].map((k) => Math.round(x[k] * share + y[k] * (1 - share))).join(", ")})`;
-}
-function isDark(box) {
-  return luminance(channels(getComputedStyle(box).color)) > 0.5;
-}
-function themeColours(box) {
-  const style = getComputedStyle(box);
-  const [r, g, b] = channels(style.color);
-  const text = r === void 0 ? "rgb(34, 34, 34)" : `rgb(${r}, ${g}, ${b})`;
-  const background = backgroundOf(box);
-  const accent = style.getPropertyValue("--cb-accent").trim() || (isDark(box) ? "#ff922b" : "#d9480f");
-  return { text, background, muted: mix(text, background, 0.75), accent };
-}
-function matchSurroundings(box) {
-  if (!box.isConnected) return "";
-  box.classList.toggle("cb-dark", isDark(box));
-  const halo = backgroundOf(box);
-  box.style.setProperty("--cb-halo", halo);
-  return `${getComputedStyle(box).color} ${halo}`;
-}
-function followTheme(box, onChange = () => {
-}) {
-  let seen = matchSurroundings(box);
-  let frame = 0;
-  let live = true;
-  const recheck = () => {
-    frame = 0;
-    if (!live) return;
-    const now = matchSurroundings(box);
-    if (now !== seen) {
-      seen = now;
-      onChange();
+function chartPanels() {
+  const figure = (caption) => {
+    const [node2, canvas, words] = [el("figure"), el("canvas"), el("figcaption", "", caption)];
+    canvas.setAttribute("role", "img");
+    node2.append(canvas, words);
+    return { node: node2, canvas, words };
+  };
+  const [loss, path] = [figure("Loss per epoch (log scale)"), figure("")];
+  const node = el("div", "cb-panels");
+  node.append(loss.node, path.node);
+  return {
+    node,
+    /** Draw `run` of problem P from state.init, in `colours`, as wide as the panels allow. */
+    draw(P, state, run, colours) {
+      const room = Math.max(240, node.clientWidth || 400);
+      const width = room >= 2 * 290 + 24 ? Math.min(420, Math.floor((room - 24) / 2)) : Math.min(room, 420);
+      drawLoss(loss.canvas, width, run, state.epochs, colours);
+      loss.canvas.setAttribute("aria-label", lossWords(run));
+      if (P.H) {
+        const names = [0, 1].map((n) => `K[${Math.floor(n / P.shape[1])},${n % P.shape[1]}]`);
+        drawPath(path.canvas, width, {
+          H: P.H,
+          directions: P.directions,
+          optimum: P.optimum_rows.flat(),
+          lowest: P.lowest,
+          names,
+          run,
+          init: state.init
+        }, colours);
+        path.words.textContent = "Path of the weights over the loss's contours";
+        path.canvas.setAttribute("aria-label", "path of the two kernel weights over the contours of the loss, with the optimum and the two eigen-directions of the Hessian");
+      } else {
+        drawEntries(path.canvas, width, { optimum: P.optimum_rows, run, init: state.init }, colours);
+        path.words.textContent = "Each kernel entry over the epochs; dashed: the optimum";
+        path.canvas.setAttribute("aria-label", "each kernel entry over the epochs, with the optimum's value dashed");
+      }
     }
-  };
-  const switched = () => {
-    seen = matchSurroundings(box);
-    onChange();
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(recheck);
-    setTimeout(recheck, 400);
-  };
-  const observer = new MutationObserver(switched);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-  observer.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-light"] });
-  const system = window.matchMedia?.("(prefers-color-scheme: dark)");
-  system?.addEventListener?.("change", switched);
-  frame = requestAnimationFrame(recheck);
-  return () => {
-    live = false;
-    observer.disconnect();
-    system?.removeEventListener?.("change", switched);
-    cancelAnimationFrame(frame);
   };
 }
 
 // src/convbook/widgets/typed.js
-var DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-function readNumber(text, rule = {}) {
-  const trimmed = text.trim();
-  if (trimmed === "") return { error: "Type a number." };
-  if (!DECIMAL.test(trimmed)) return { error: "Not a number." };
-  const value2 = Number(trimmed);
-  if (!Number.isFinite(value2)) return { error: "Too large even for float64 (at most 1.8e+308 in size)." };
-  if (rule.float32 && Math.abs(value2) > FLOAT32_MAX) {
-    return { error: "Beyond float32, the type PyTorch trains in (at most 3.4e+38 in size)." };
-  }
-  if (rule.whole && !Number.isInteger(value2)) return { error: "Type a whole number." };
-  const { low = -Infinity, high = Infinity } = rule;
-  if (value2 < low || value2 > high) return { error: `Choose a value from ${low} to ${high}.` };
-  return { value: value2 === 0 ? 0 : value2 };
-}
 function float32Text(v) {
   const target = Math.fround(v);
   for (let digits = 1; digits <= 9; digits++) {
@@ -2398,27 +2678,131 @@ function short(v) {
   return Math.abs(v) >= 1e6 || v !== 0 && Math.abs(v) < 1e-4 ? v.toExponential() : String(v);
 }
 
-// src/convbook/widgets/lr_explorer.js
-var STEPS = 1e3;
-var MAX_EPOCHS = 200;
-function sig(v, digits = 4) {
-  if (v === 0) return "0";
-  const a = Math.abs(v);
-  return a >= 10 ** digits || a < 1e-4 ? v.toExponential(digits - 1) : String(Number(v.toPrecision(digits)));
+// src/convbook/widgets/lr_controls.js
+function toPosition(lr, [low, high], steps) {
+  return Math.min(steps, Math.max(0, Math.round(Math.log(lr / low) / Math.log(high / low) * steps)));
 }
-function apart(a, b) {
-  for (let digits = 4; digits <= 17; digits++) {
-    if (sig(a, digits) !== sig(b, digits)) return [sig(a, digits), sig(b, digits)];
+function fromPosition(position, [low, high], steps) {
+  return Number((low * (high / low) ** (position / steps)).toPrecision(4));
+}
+function refusal(error) {
+  if (error.startsWith("Write decimals")) return `Not a number. ${error}`;
+  return /NaN|made of digits/.test(error) ? "Not a number." : error;
+}
+function box({ kept, onValue, ...config }) {
+  const b = numberBox({
+    ...config,
+    words: (error) => `${refusal(error)} Still ${kept()}.`,
+    onValue: (v) => {
+      b.input.setAttribute("aria-invalid", "false");
+      onValue(v);
+    }
+  });
+  const set = b.set;
+  b.set = (v) => {
+    set(v);
+    b.input.setAttribute("aria-invalid", "false");
+  };
+  b.set(config.value);
+  return b;
+}
+function row(name, ...nodes) {
+  const r = el("div", "cb-row");
+  r.append(el("span", "cb-name", name), ...nodes);
+  return r;
+}
+function buildControls(problems, ranges, store, on) {
+  const current = () => problems[store.get().problem];
+  const steps = ranges.rate.max;
+  const choice = el("select", "cb-problem");
+  choice.setAttribute("aria-label", "learning problem");
+  options(choice, Object.keys(problems), store.get().problem);
+  choice.addEventListener("change", () => on.choose(choice.value));
+  const rate = slider(ranges.rate, "learning rate (logarithmic slider)", "cb-lr-slider");
+  const [scale, tick, mark2] = [el("span", "cb-scale"), el("span", "cb-tick"), el("span", "cb-mark")];
+  scale.append(tick, mark2);
+  const track = el("span", "cb-slider");
+  track.append(rate, scale);
+  rate.addEventListener("input", () => on.drag({ lr: fromPosition(Number(rate.value), current().lr_range, steps) }));
+  rate.addEventListener("change", () => on.release("lr"));
+  const rateBox = box({
+    label: "learning rate",
+    className: "cb-lr-value",
+    value: store.get().lr,
+    show: (v) => String(Number(v.toPrecision(6))),
+    kept: () => `lr ${sig(store.get().lr)}`,
+    rule: () => ({ low: current().lr_range[0], high: current().lr_range[1] }),
+    onValue: (lr) => on.type({ lr }),
+    onLeave: on.leave
+  });
+  const epochs = slider(ranges.epochs, "epochs (slider)", "cb-epochs");
+  epochs.addEventListener("input", () => on.drag({ epochs: Number(epochs.value) }));
+  epochs.addEventListener("change", () => on.release("epochs"));
+  const epochsBox = box({
+    label: "epochs",
+    className: "cb-epochs-value",
+    value: store.get().epochs,
+    kept: () => plural(store.get().epochs, "epoch"),
+    onValue: (n) => on.type({ epochs: n }),
+    onLeave: on.leave,
+    rule: () => ({ low: ranges.epochs.min, high: ranges.epochs.max, whole: true })
+  });
+  const start = el("span", "cb-start");
+  const startRow = row("Start", start);
+  startRow.classList.add("cb-start-row");
+  let startBoxes = [];
+  const node = el("div");
+  node.append(row("Problem", choice), row("Learning rate", track, rateBox.node), row("Epochs", epochs, epochsBox.node), startRow);
+  return {
+    node,
+    /** One box per starting weight of the problem now shown (on a change of problem). */
+    start() {
+      const { init, problem } = store.get();
+      const [kh, kw] = problems[problem].shape;
+      start.style.gridTemplateColumns = `repeat(${kw}, auto)`;
+      startBoxes = init.flat().map((v, n) => {
+        const [a, b] = [Math.floor(n / kw), n % kw];
+        const weight = (state) => state.init[a][b];
+        return box({
+          label: `starting weight K[${a},${b}]`,
+          value: v,
+          show: float32Text,
+          kept: () => `K[${a},${b}] starts at ${float32Text(weight(store.get()))}`,
+          rule: () => ({ float32: true }),
+          onValue: (w) => on.type({ init: store.get().init.map((r, i) => r.map((old, j) => i === a && j === b ? Math.fround(w) : old)) }),
+          onLeave: on.leave
+        });
+      });
+      start.replaceChildren(...startBoxes.map((b) => b.node));
+      start.setAttribute("aria-label", `starting kernel, ${kh} \xD7 ${kw}`);
+      showMark();
+    },
+    /** Show the state: sliders always, the boxes unless the change was typed in one. */
+    show(state, typed) {
+      const P = current();
+      setSlider(rate, toPosition(state.lr, P.lr_range, steps), rateWords(state.lr, P.critical));
+      setSlider(epochs, Math.min(ranges.epochs.max, state.epochs), plural(state.epochs, "epoch"));
+      if (typed) return;
+      choice.value = state.problem;
+      rateBox.set(state.lr);
+      epochsBox.set(state.epochs);
+      state.init.flat().forEach((v, n) => startBoxes[n].set(v));
+    }
+  };
+  function showMark() {
+    const P = current();
+    const [low, high] = P.lr_range;
+    scale.hidden = !(P.critical !== null && P.critical >= low && P.critical <= high);
+    if (scale.hidden) return;
+    const at = toPosition(P.critical, P.lr_range, steps) / steps * 100;
+    tick.style.left = `${at}%`;
+    mark2.textContent = markWords(P.critical, at);
+    Object.assign(mark2.style, at > 50 ? { left: "auto", right: `calc(${100 - at}% - 0.45em)` } : { right: "auto", left: `calc(${at}% - 0.45em)` });
   }
-  return [sig(a, 17), sig(b, 17)];
 }
-function weightText(v) {
-  const text = Math.abs(v) >= 1e5 ? v.toExponential(3) : v.toFixed(4);
-  return text === "-0.0000" ? "0.0000" : text;
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
+
+// src/convbook/widgets/lr_explorer.js
+var TRAITS = ["problem", "lr", "epochs", "init_rows"];
 function study(problem) {
   const [kh, kw] = [problem.init_rows.length, problem.init_rows[0].length];
   const X = problem.x_rows;
@@ -2434,281 +2818,70 @@ function study(problem) {
     lowest: lossAt(X, problem.y_rows, problem.optimum_rows)
   };
 }
-function numberBox(label, rule, accept) {
-  const wrap = el("span", "cb-box");
-  const input = el("input");
-  Object.assign(input, { type: "text", inputMode: "decimal", spellcheck: false, autocomplete: "off" });
-  input.setAttribute("aria-label", label);
-  const message = el("span", "cb-refusal");
-  message.id = `cb-lr-${Math.random().toString(36).slice(2)}`;
-  message.setAttribute("aria-live", "polite");
-  input.setAttribute("aria-describedby", message.id);
-  const refuse = (words) => {
-    message.textContent = words;
-    input.setAttribute("aria-invalid", String(Boolean(words)));
+function fromModel({ problem, lr, epochs, init_rows: init }, problems) {
+  const shape = (rows) => JSON.stringify(rows.map((row2) => row2.length));
+  const own = problems[problem].init_rows;
+  return { problem, lr, epochs, init: shape(init) === shape(own) ? init : own };
+}
+function shower(problems, store, controls, { status, final, charts, box: box2 }) {
+  let run = null;
+  const draw = () => run && charts.draw(problems[store.get().problem], store.get(), run, themeColours(box2));
+  const show = (state, changed, cause) => {
+    const P = problems[state.problem];
+    if (changed.includes("problem")) controls.start();
+    controls.show(state, cause === "typed");
+    run = learnKernel(P.X, P.Y, state.init, state.lr, state.epochs);
+    const { text, bad } = verdict(P, state.init, state.lr, run);
+    status.textContent = text;
+    status.classList.toggle("cb-bad", bad);
+    final.textContent = finalWords(run);
+    draw();
   };
-  input.addEventListener("input", () => {
-    const read = readNumber(input.value, rule());
-    if (read.error) refuse(`${read.error} Still ${box.shown()}.`);
-    else {
-      refuse("");
-      accept(read.value);
+  return { show, draw };
+}
+function onWidth(node, redraw) {
+  let width = 0;
+  const resized = new ResizeObserver(() => {
+    if (node.clientWidth !== width) {
+      width = node.clientWidth;
+      redraw();
     }
   });
-  wrap.append(input, message);
-  const box = {
-    wrap,
-    input,
-    shown: () => "",
-    show(text) {
-      input.value = text;
-      refuse("");
-    }
-  };
-  return box;
+  resized.observe(node);
+  return () => resized.disconnect();
 }
 function render({ model, el: root }) {
   const problems = Object.fromEntries(Object.entries(model.get("problems")).map(([name, p]) => [name, study(p)]));
-  const state = { problem: model.get("problem"), lr: model.get("lr"), epochs: model.get("epochs"), init: model.get("init_rows") };
-  const current = () => problems[state.problem];
-  const box = el("div", "cb-lr");
-  const choice = el("select", "cb-problem");
-  choice.setAttribute("aria-label", "learning problem");
-  for (const name of Object.keys(problems)) choice.append(new Option(name, name));
-  const problemRow = el("div", "cb-row");
-  problemRow.append(el("span", "cb-name", "Problem"), choice);
-  const rate = el("input", "cb-lr-slider");
-  Object.assign(rate, { type: "range", min: "0", max: String(STEPS), step: "1" });
-  rate.setAttribute("aria-label", "learning rate (logarithmic slider)");
-  const scale = el("span", "cb-scale");
-  const tick = el("span", "cb-tick");
-  const mark2 = el("span", "cb-mark");
-  scale.append(tick, mark2);
-  const slider = el("span", "cb-slider");
-  slider.append(rate, scale);
-  const rateBox = numberBox("learning rate", () => ({ low: current().lr_range[0], high: current().lr_range[1] }), (lr) => {
-    state.lr = lr;
-    update({ boxes: false });
-    sync();
-  });
-  rateBox.input.classList.add("cb-lr-value");
-  rateBox.shown = () => `lr ${sig(state.lr)}`;
-  const rateRow = el("div", "cb-row");
-  rateRow.append(el("span", "cb-name", "Learning rate"), slider, rateBox.wrap);
-  const epochs = el("input", "cb-epochs");
-  Object.assign(epochs, { type: "range", min: "1", max: String(MAX_EPOCHS), step: "1" });
-  epochs.setAttribute("aria-label", "epochs (slider)");
-  const epochsBox = numberBox("epochs", () => ({ low: 1, high: MAX_EPOCHS, whole: true }), (n) => {
-    state.epochs = n;
-    update({ boxes: false });
-    sync();
-  });
-  epochsBox.input.classList.add("cb-epochs-value");
-  epochsBox.shown = () => plural(state.epochs, "epoch");
-  const epochsRow = el("div", "cb-row");
-  epochsRow.append(el("span", "cb-name", "Epochs"), epochs, epochsBox.wrap);
-  const startRow = el("div", "cb-row cb-start-row");
-  const start = el("span", "cb-start");
-  startRow.append(el("span", "cb-name", "Start"), start);
-  let startBoxes = [];
-  const lossCanvas = el("canvas");
-  lossCanvas.setAttribute("role", "img");
-  const lossFigure = el("figure");
-  lossFigure.append(lossCanvas, el("figcaption", "", "Loss per epoch (log scale)"));
-  const pathCanvas = el("canvas");
-  pathCanvas.setAttribute("role", "img");
-  const pathCaption = el("figcaption");
-  const pathFigure = el("figure");
-  pathFigure.append(pathCanvas, pathCaption);
-  const panels = el("div", "cb-panels");
-  panels.append(lossFigure, pathFigure);
-  const status = el("p", "cb-status");
-  status.setAttribute("aria-live", "polite");
-  const final = el("p", "cb-final");
-  box.append(problemRow, rateRow, epochsRow, startRow, panels, status, final);
-  root.replaceChildren(box);
-  const toSlider = (lr) => {
-    const [low, high] = current().lr_range;
-    return Math.min(STEPS, Math.max(0, Math.round(Math.log(lr / low) / Math.log(high / low) * STEPS)));
+  const store = createStore(fromModel(Object.fromEntries(TRAITS.map((t) => [t, model.get(t)])), problems));
+  const link = bridge(model, TRAITS, (values) => store.set(fromModel(values, problems), "python"));
+  const save = (...traits) => {
+    const { problem, lr, epochs, init } = store.get();
+    const all = { problem, lr, epochs, init_rows: init };
+    link.save(Object.fromEntries(traits.map((t) => [t, all[t]])));
   };
-  const fromSlider = (position) => {
-    const [low, high] = current().lr_range;
-    return Number((low * (high / low) ** (position / STEPS)).toPrecision(4));
+  const choose = (name) => {
+    if (name === store.get().problem) return;
+    store.set({ problem: name, lr: problems[name].lr, init: problems[name].init_rows }, "chosen");
+    save("problem", "lr", "init_rows");
   };
-  function sync(names2 = ["lr", "epochs", "init_rows"]) {
-    const values = { problem: state.problem, lr: state.lr, epochs: state.epochs, init_rows: state.init };
-    save(model, Object.fromEntries(names2.map((name) => [name, values[name]])));
-  }
-  function buildStart() {
-    const [kh, kw] = current().shape;
-    start.style.gridTemplateColumns = `repeat(${kw}, auto)`;
-    startBoxes = state.init.flat().map((_, n) => {
-      const [a, b] = [Math.floor(n / kw), n % kw];
-      const weight = numberBox(`starting weight K[${a},${b}]`, () => ({ float32: true }), (v) => {
-        state.init = state.init.map((row, r) => row.map((old, c) => r === a && c === b ? Math.fround(v) : old));
-        update({ boxes: false });
-        sync(["init_rows"]);
-      });
-      weight.shown = () => `K[${a},${b}] starts at ${float32Text(state.init[a][b])}`;
-      return weight;
-    });
-    start.replaceChildren(...startBoxes.map((b) => b.wrap));
-    start.setAttribute("aria-label", `starting kernel, ${kh} \xD7 ${kw}`);
-  }
-  function showRate() {
-    const P = current();
-    rate.value = String(toSlider(state.lr));
-    let words = `learning rate ${sig(state.lr)}`;
-    if (P.critical !== null) {
-      const [lrText, criticalText] = apart(state.lr, P.critical);
-      const side = state.lr < P.critical ? "below" : state.lr > P.critical ? "above" : "at";
-      words = `learning rate ${lrText}, ${side} the critical rate ${criticalText}`;
-    }
-    rate.setAttribute("aria-valuetext", words);
-    epochs.value = String(Math.min(MAX_EPOCHS, state.epochs));
-  }
-  function showBoxes() {
-    choice.value = state.problem;
-    rateBox.show(String(Number(state.lr.toPrecision(6))));
-    epochsBox.show(String(state.epochs));
-    state.init.flat().forEach((v, n) => startBoxes[n].show(float32Text(v)));
-  }
-  function showMark() {
-    const P = current();
-    const [low, high] = P.lr_range;
-    const inside = P.critical !== null && P.critical >= low && P.critical <= high;
-    scale.hidden = !inside;
-    if (!inside) return;
-    const at = toSlider(P.critical) / STEPS * 100;
-    tick.style.left = `${at}%`;
-    mark2.textContent = at > 50 ? `critical rate ${sig(P.critical, 5)} \u25B2` : `\u25B2 critical rate ${sig(P.critical, 5)}`;
-    Object.assign(mark2.style, at > 50 ? { left: "auto", right: `calc(${100 - at}% - 0.45em)` } : { right: "auto", left: `calc(${at}% - 0.45em)` });
-  }
-  function describe(run) {
-    const P = current();
-    const [lrText, criticalText] = P.critical === null ? [sig(state.lr), ""] : apart(state.lr, P.critical);
-    const above2 = P.critical !== null && state.lr > P.critical;
-    const versus = P.critical === null ? `(X is all zeros: every rate is stable)` : `lr ${lrText} is ${above2 ? "above" : state.lr < P.critical ? "below" : "exactly at"} the critical rate ${criticalText}`;
-    const done = run.losses.length;
-    status.classList.toggle("cb-bad", above2 || run.divergedAt !== null);
-    if (run.divergedAt === 1 && run.overflowed === "loss") {
-      const startLoss = lossAt(P.X, P.Y, state.init);
-      status.textContent = `No step taken: the loss at the start, ${Number.isFinite(startLoss) ? `about ${sig(startLoss, 2)}` : "far beyond float64"}, is already more than float32 can hold (${sig(FLOAT32_MAX, 2)}), so training stops before its first step, whatever the rate. Choose a start with smaller weights.`;
-    } else if (run.divergedAt !== null) {
-      const what = run.overflowed === "loss" ? "the loss overflows" : "the kernel overflows after the step";
-      status.textContent = `${above2 ? "Diverges" : "Stops"}: ${what} at epoch ${run.divergedAt} (beyond float32), so training stops there (${versus}).`;
-    } else if (above2) {
-      const rise = firstRise(run.losses);
-      status.textContent = `Diverges: ${versus}; ` + (rise ? `the loss passes its starting value at epoch ${rise} and reaches ${sig(run.losses.at(-1))} at epoch ${done}.` : `the part of the error along the steepest direction grows at every step; by epoch ${done} the loss is ${sig(run.losses.at(-1))} and will grow.`);
-    } else {
-      status.textContent = `Converges: ${versus}; the loss at epoch ${done} is ${sig(run.losses.at(-1))}.`;
-    }
-    const rows = run.kernel.map((row) => row.map(weightText).join(", ")).join("; ");
-    final.textContent = done ? `Kernel after ${plural(done, "epoch")}: [${rows}]. Loss at epoch ${done} (measured before its step): ${sig(run.losses.at(-1))}.` : `Kernel: [${rows}], the start, unchanged.`;
-  }
-  let lastRun = null;
-  function draw() {
-    if (!lastRun) return;
-    const P = current();
-    const colours = themeColours(box);
-    const room = Math.max(240, panels.clientWidth || 400);
-    const width2 = room >= 2 * 290 + 24 ? Math.min(420, Math.floor((room - 24) / 2)) : Math.min(room, 420);
-    drawLoss(lossCanvas, width2, lastRun, state.epochs, colours);
-    const last = lastRun.losses.length ? `; loss at epoch ${lastRun.losses.length} ${sig(lastRun.losses.at(-1))}` : "; no finite loss";
-    lossCanvas.setAttribute("aria-label", `loss per epoch, logarithmic scale${last}`);
-    if (P.H) {
-      drawPath(pathCanvas, width2, {
-        H: P.H,
-        directions: P.directions,
-        optimum: P.optimum_rows.flat(),
-        lowest: P.lowest,
-        names: names(P.shape),
-        run: lastRun,
-        init: state.init
-      }, colours);
-      pathCaption.textContent = "Path of the weights over the loss's contours";
-      pathCanvas.setAttribute("aria-label", "path of the two kernel weights over the contours of the loss, with the optimum and the two eigen-directions of the Hessian");
-    } else {
-      drawEntries(pathCanvas, width2, { optimum: P.optimum_rows, run: lastRun, init: state.init }, colours);
-      pathCaption.textContent = "Each kernel entry over the epochs; dashed: the optimum";
-      pathCanvas.setAttribute("aria-label", "each kernel entry over the epochs, with the optimum's value dashed");
-    }
-  }
-  function names([kh, kw]) {
-    return [0, 1].map((n) => `K[${Math.floor(n / kw)},${n % kw}]`);
-  }
-  function update({ boxes = true } = {}) {
-    showRate();
-    if (boxes) showBoxes();
-    const P = current();
-    lastRun = learnKernel(P.X, P.Y, state.init, state.lr, state.epochs);
-    describe(lastRun);
-    draw();
-  }
-  function switchProblem(name) {
-    Object.assign(state, { problem: name, lr: problems[name].lr, init: problems[name].init_rows });
-    buildStart();
-    showMark();
-    update();
-    sync(["problem", "lr", "init_rows"]);
-  }
-  choice.addEventListener("change", () => {
-    if (choice.value !== state.problem) switchProblem(choice.value);
+  const controls = buildControls(problems, model.get("ranges"), store, {
+    choose,
+    drag: (patch) => store.set(patch, "dragged"),
+    release: (trait) => save(trait),
+    type: (patch) => store.set(patch, "typed"),
+    leave: () => save("lr", "epochs", "init_rows")
   });
-  rate.addEventListener("input", () => {
-    state.lr = fromSlider(Number(rate.value));
-    update();
-  });
-  epochs.addEventListener("input", () => {
-    state.epochs = Number(epochs.value);
-    update();
-  });
-  rate.addEventListener("change", () => sync(["lr"]));
-  epochs.addEventListener("change", () => sync(["epochs"]));
-  let pending = false;
-  const fromPython = () => {
-    if (pending) return;
-    pending = true;
-    queueMicrotask(() => {
-      pending = false;
-      const name = model.get("problem");
-      const init = model.get("init_rows");
-      const fits = JSON.stringify(init.map((row) => row.length)) === JSON.stringify(problems[name].init_rows.map((row) => row.length));
-      const next = { problem: name, lr: model.get("lr"), epochs: model.get("epochs"), init: fits ? init : problems[name].init_rows };
-      if (JSON.stringify(next) === JSON.stringify(state)) return;
-      const switched = next.problem !== state.problem;
-      Object.assign(state, next);
-      if (switched) {
-        buildStart();
-        showMark();
-      }
-      update();
-    });
-  };
-  const traits = ["problem", "lr", "epochs", "init_rows"];
-  for (const name of traits) model.on(`change:${name}`, fromPython);
-  let width = 0;
-  const resized = new ResizeObserver(() => {
-    if (panels.clientWidth !== width) {
-      width = panels.clientWidth;
-      draw();
-    }
-  });
-  resized.observe(panels);
-  const stopFollowing = followTheme(box, draw);
-  buildStart();
-  showMark();
-  update();
-  return () => {
-    for (const name of traits) model.off(`change:${name}`, fromPython);
-    resized.disconnect();
-    stopFollowing();
-  };
+  const parts = { box: el("div", "cb-widget cb-lr"), charts: chartPanels(), status: el("p", "cb-status"), final: el("p", "cb-final") };
+  parts.status.setAttribute("aria-live", "polite");
+  parts.box.append(controls.node, parts.charts.node, parts.status, parts.final);
+  root.replaceChildren(parts.box);
+  const { show, draw } = shower(problems, store, controls, parts);
+  const stops = [store.subscribe(show), link.dispose, followTheme(parts.box, draw), onWidth(parts.charts.node, draw)];
+  controls.start();
+  show(store.get(), [], "");
+  return () => stops.forEach((stop) => stop());
 }
 var lr_explorer_default = { render };
 export {
-  apart,
-  lr_explorer_default as default,
-  sig,
-  weightText
+  lr_explorer_default as default
 };
