@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { corr2d, flip, learnKernel } from "../../src/convbook/widgets/convmath.js";
 import { criticalRate, eigenDirections, hessian } from "../../src/convbook/widgets/critical.js";
 import { colourScale } from "../../src/convbook/widgets/draw.js";
-import { float32Text, readNumber } from "../../src/convbook/widgets/typed.js";
+import { float32Text } from "../../src/convbook/widgets/kit/number.js";
 import {
   counting, crossCorrelate, outputShape, outputSize, sizesGiving, stampCells, transposedConv,
   transposedShape, unreached, windowTerms,
@@ -18,7 +18,6 @@ const results = cases.map((c) => {
   if (c.op === "hessian") return hessian(c.X, ...c.kernel);
   if (c.op === "critical") return criticalRate(c.X, ...c.kernel);
   if (c.op === "eigen") return eigenDirections(hessian(c.X, ...c.kernel));
-  if (c.op === "read") return readNumber(c.text, c.rule);
   if (c.op === "float32_text") return float32Text(c.value);
   if (c.op === "scale") return colourScale(c.low, c.high);
   if (c.op === "window_shape") return outputShape(c.image, c.kernel, c.settings);

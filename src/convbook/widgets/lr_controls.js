@@ -2,7 +2,7 @@
 // the rate's log slider with the critical rate marked under it, the epochs, and one box per
 // starting weight. Every range comes from Python (the problem's lr_range, the widget's ranges).
 import { el, numberBox, options, setSlider, slider } from "./kit/controls.js";
-import { float32Text } from "./typed.js";
+import { float32Text } from "./kit/number.js";
 import { markWords, plural, rateWords, sig } from "./lr_words.js";
 
 /** The slider position (0 to steps) of rate lr on the log scale over range [low, high]. */
@@ -15,17 +15,10 @@ export function fromPosition(position, [low, high], steps) {
   return Number((low * (high / low) ** (position / steps)).toPrecision(4));
 }
 
-/** The kit's refusal words, begun as this widget's always were and its tests pin them ("Not a
- * number." for NaN, Infinity and a decimal comma): until the kit's words and these agree. */
-function refusal(error) {
-  if (error.startsWith("Write decimals")) return `Not a number. ${error}`;
-  return /NaN|made of digits/.test(error) ? "Not a number." : error;
-}
-
 /** A kit number box whose aria-invalid reads "false" once valid, and whose refusal ends by
  * saying what is kept (`kept()`, a phrase). */
 function box({ kept, onValue, ...config }) {
-  const b = numberBox({ ...config, words: (error) => `${refusal(error)} Still ${kept()}.`,
+  const b = numberBox({ ...config, words: (error) => `${error} Still ${kept()}.`,
     onValue: (v) => {
       b.input.setAttribute("aria-invalid", "false");
       onValue(v);

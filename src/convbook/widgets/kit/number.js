@@ -40,3 +40,18 @@ export function readNumber(text, rule = {}) {
   }
   return { value: value + 0 }; // -0 is 0
 }
+
+/** The shortest decimal that reads back as the same float32 as v: -0.410186, not
+ * -0.4101859927177429; 1e+20, not 100000000000000000000. */
+export function float32Text(v) {
+  const target = Math.fround(v);
+  for (let digits = 1; digits <= 9; digits++) {
+    const rounded = Number(target.toPrecision(digits));
+    if (Math.fround(rounded) === target) return exponentOrPlain(rounded);
+  }
+  return exponentOrPlain(target);
+}
+
+function exponentOrPlain(v) {
+  return Math.abs(v) >= 1e6 || (v !== 0 && Math.abs(v) < 1e-4) ? v.toExponential() : String(v);
+}

@@ -178,6 +178,17 @@ function readNumber(text, rule = {}) {
   }
   return { value: value2 + 0 };
 }
+function float32Text(v) {
+  const target = Math.fround(v);
+  for (let digits = 1; digits <= 9; digits++) {
+    const rounded = Number(target.toPrecision(digits));
+    if (Math.fround(rounded) === target) return exponentOrPlain(rounded);
+  }
+  return exponentOrPlain(target);
+}
+function exponentOrPlain(v) {
+  return Math.abs(v) >= 1e6 || v !== 0 && Math.abs(v) < 1e-4 ? v.toExponential() : String(v);
+}
 
 // src/convbook/widgets/kit/controls.js
 var ids = 0;
@@ -2665,19 +2676,6 @@ function chartPanels() {
   };
 }
 
-// src/convbook/widgets/typed.js
-function float32Text(v) {
-  const target = Math.fround(v);
-  for (let digits = 1; digits <= 9; digits++) {
-    const rounded = Number(target.toPrecision(digits));
-    if (Math.fround(rounded) === target) return short(rounded);
-  }
-  return short(target);
-}
-function short(v) {
-  return Math.abs(v) >= 1e6 || v !== 0 && Math.abs(v) < 1e-4 ? v.toExponential() : String(v);
-}
-
 // src/convbook/widgets/lr_controls.js
 function toPosition(lr, [low, high], steps) {
   return Math.min(steps, Math.max(0, Math.round(Math.log(lr / low) / Math.log(high / low) * steps)));
@@ -2685,14 +2683,10 @@ function toPosition(lr, [low, high], steps) {
 function fromPosition(position, [low, high], steps) {
   return Number((low * (high / low) ** (position / steps)).toPrecision(4));
 }
-function refusal(error) {
-  if (error.startsWith("Write decimals")) return `Not a number. ${error}`;
-  return /NaN|made of digits/.test(error) ? "Not a number." : error;
-}
 function box({ kept, onValue, ...config }) {
   const b = numberBox({
     ...config,
-    words: (error) => `${refusal(error)} Still ${kept()}.`,
+    words: (error) => `${error} Still ${kept()}.`,
     onValue: (v) => {
       b.input.setAttribute("aria-invalid", "false");
       onValue(v);
