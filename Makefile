@@ -45,12 +45,18 @@ node_modules/.package-lock.json: package.json package-lock.json
 # into the one file the Python class loads (committed, so `pip install .` needs no Node).
 WIDGETS := src/convbook/widgets
 # A widget is <name>_explorer.py with its entry module <name>_explorer.js; the other .js files are
-# modules they import.
-BUNDLES := $(patsubst $(WIDGETS)/%,$(WIDGETS)/static/%,$(wildcard $(WIDGETS)/*_explorer.js))
+# modules they import (the shared ones in kit/). Its look, static/<name>_explorer.css, is the
+# kit's CSS followed by the widget's own <name>_explorer.css (kit/KIT.md).
+ENTRIES := $(wildcard $(WIDGETS)/*_explorer.js)
+BUNDLES := $(patsubst $(WIDGETS)/%,$(WIDGETS)/static/%,$(ENTRIES)) \
+           $(patsubst $(WIDGETS)/%.js,$(WIDGETS)/static/%.css,$(ENTRIES))
 ESBUILD := node_modules/.bin/esbuild --bundle --format=esm --log-level=warning
 
-$(WIDGETS)/static/%.js: $(WIDGETS)/%.js $(wildcard $(WIDGETS)/*.js) node_modules/.package-lock.json
+$(WIDGETS)/static/%.js: $(WIDGETS)/%.js $(wildcard $(WIDGETS)/*.js $(WIDGETS)/kit/*.js) node_modules/.package-lock.json
 	$(ESBUILD) $< --outfile=$@
+
+$(WIDGETS)/static/%.css: $(WIDGETS)/kit/kit.css $(WIDGETS)/%.css
+	cat $^ > $@
 
 bundles: $(BUNDLES)
 

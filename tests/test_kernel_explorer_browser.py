@@ -228,8 +228,8 @@ def check_drawn(view: Page, shot: dict | None = None) -> dict:
         )
         assert shown.shape == Y.shape
         assert ((shown - Y).abs() <= 0.05 * Y.abs() + 1e-3).all(), (shown, Y)
-    grey_input = cell_size(X) < 24
-    cmap, low, high = colour_scale([K, Y] if grey_input else [X, K, Y])
+    # the output has its own colour scale and key (issue 23: the kernel's ±1 washed it out)
+    cmap, low, high = colour_scale([Y])
     scale, table = stops(cmap), cell_size(Y) < 24
     at = re.match(r"Y\[(\d+),(\d+)\]", shot["hover"])
     near = (int(at[1]), int(at[2])) if at else None
@@ -668,3 +668,166 @@ def test_a_kernel_change_on_a_128_pixel_picture_is_fast(open_page):
     check_drawn(view)
     median = statistics.median(times)
     print(f"kernel explorer, 128 x 128 picture, 5 x 5 kernel: median {median:.2f} ms of 50 changes")
+
+
+# ---- Issue 23: what a new reader found, each fixed with a test that failed before ----
+
+STREAMS = """() => {
+  window.cbStreams = [];
+  const ask = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (c) => {
+    const stream = await ask(c);
+    window.cbStreams.push(stream);
+    return stream;
+  };
+}"""
+LIVE = (
+    "window.cbStreams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length"
+)
+
+
+def test_every_camera_stream_is_stopped(open_page):
+    """Double-click "Use the camera" then Cancel; or choose another image with the view open."""
+    view = open_page()
+    view.evaluate(STREAMS)
+    view.dblclick(".cb-kx .cb-camera")
+    view.wait_for_function("document.querySelector('.cb-kx video').readyState >= 2", timeout=10_000)
+    view.wait_for_timeout(500)  # the second request, if any, has come back
+    view.click(".cb-kx .cb-cancel")
+    view.wait_for_timeout(300)
+    assert view.evaluate("window.cbStreams.length") >= 1
+    assert view.evaluate(LIVE) == 0
+    view.click(".cb-kx .cb-camera")
+    view.wait_for_function("document.querySelector('.cb-kx video').readyState >= 2", timeout=10_000)
+    view.select_option(".cb-kx .cb-image", NUMBERS)
+    assert view.evaluate(LIVE) == 0 and view.locator(".cb-kx video").is_hidden()
+    check_drawn(view)
+
+
+def test_camera_errors_are_said_in_words(open_page):
+    view = open_page()
+    view.evaluate(
+        """() => { navigator.mediaDevices.getUserMedia = async () => {
+             throw new DOMException('Requested device not found', 'NotFoundError'); }; }"""
+    )
+    view.click(".cb-kx .cb-camera")
+    view.wait_for_function("document.querySelector('.cb-kx .cb-note').textContent !== ''")
+    note = view.text(".cb-note")
+    assert "NotFoundError" not in note and "no camera was found" in note, note
+
+
+def test_the_gaussian_size_on_a_3_by_3_image_says_3_by_3(open_page):
+    view = open_page()
+    view.select_option(".cb-kx .cb-image", NUMBERS)
+    view.select_option(".cb-kx .cb-family", "gaussian")
+    size = view.locator(".cb-kx .cb-size")
+    assert view.text(".cb-size + output") == "3 × 3"
+    assert size.get_attribute("aria-valuetext") == "3 × 3" and size.input_value() == "3"
+    assert kernel_of(view).shape == (3, 3)
+
+
+@pytest.mark.parametrize("level", [255, 128])
+def test_a_one_colour_picture_is_drawn_in_its_grey(open_page, site, level):
+    folder = site[4]
+    path = folder / f"flat-{level}.png"
+    path.write_bytes(png(torch.full((64, 64, 3), level, dtype=torch.uint8)))
+    view = open_page()
+    view.pictures = {**view.pictures, "flat": (path, torch.full((64, 64), round(level / 255, 3)))}
+    view.load("flat")
+    drawn = view.evaluate(
+        """() => { const c = document.querySelector('.cb-kx figure canvas');
+                   const ctx = c.getContext('2d');
+                   return [...ctx.getImageData(c.width - 3, c.height - 3, 1, 1).data]; }"""
+    )
+    assert all(abs(v - level) <= 2 for v in drawn[:3]), drawn
+
+
+def test_a_cropped_kernel_comes_back_on_a_larger_image(open_page):
+    view = open_page()
+    view.select_option(".cb-kx .cb-image", PHOTO)
+    view.select_option(".cb-kx .cb-rows", "5")
+    view.select_option(".cb-kx .cb-cols", "5")
+    view.fill(".cb-kx .cb-value >> nth=0", "2")
+    typed = kernel_of(view)
+    view.select_option(".cb-kx .cb-image", NUMBERS)
+    assert kernel_of(view).shape == (3, 3)
+    view.select_option(".cb-kx .cb-image", PHOTO)
+    assert torch.equal(kernel_of(view), typed)
+    check_drawn(view)
+
+
+def test_an_entry_typed_beyond_its_slider_moves_the_slider_there(open_page):
+    view = open_page()
+    box = view.locator(".cb-kx .cb-value >> nth=0")
+    slider = view.locator(".cb-kx .cb-slider >> nth=0")
+    box.fill("300")
+    assert float(slider.input_value()) == 300
+    slider.focus()
+    view.keyboard.press("ArrowLeft")
+    assert kernel_of(view)[0, 0].item() == pytest.approx(299.95)
+    view.keyboard.press("End")
+    assert kernel_of(view)[0, 0].item() == 300
+    view.keyboard.press("Home")
+    assert kernel_of(view)[0, 0].item() == -300
+    check_drawn(view)
+
+
+@pytest.mark.parametrize("typed", ["1e-400", "1,5", "NaN"])
+def test_the_one_number_rule_in_the_kernel_boxes(open_page, typed):
+    view = open_page()
+    box = view.locator(".cb-kx .cb-value >> nth=0")
+    box.fill("−1.5")  # the typographic minus is read
+    assert kernel_of(view)[0, 0].item() == -1.5
+    box.fill(typed)
+    assert box.get_attribute("aria-invalid") == "true" and box.input_value() == typed
+    problem = view.text(".cb-problem")
+    assert "keeps -1.5" in problem and typed not in problem, problem
+    assert kernel_of(view)[0, 0].item() == -1.5
+
+
+def test_the_output_sits_beside_the_input_at_the_books_width(open_page):
+    view = open_page(width=616)  # a widget 600 px wide, as in the book's column
+    view.select_option(".cb-kx .cb-image", PHOTO)
+    tops = view.evaluate(
+        "[...document.querySelectorAll('.cb-kx figure')].map((f) => f.getBoundingClientRect().top)"
+    )
+    assert tops[0] == tops[2], tops
+    check_drawn(view)
+
+
+def test_a_long_thin_picture_is_drawn_tall_enough_to_see(open_page, site):
+    path = site[4] / "thin.png"
+    rgb = random_rgb(1, 1000, 5)
+    path.write_bytes(png(rgb))
+    view = open_page()
+    view.pictures = {**view.pictures, "thin": (path, grey_picture(rgb))}
+    view.select_option(".cb-kx .cb-rows", "1")
+    view.load("thin")
+    height = view.evaluate(
+        "document.querySelector('.cb-kx figure canvas').getBoundingClientRect().height"
+    )
+    assert height >= 24, height
+    check_drawn(view)
+
+
+def test_the_output_has_its_own_colour_key(open_page):
+    """A blurred photo spans only part of the kernel's range: its own scale shows it."""
+    view = open_page()
+    view.select_option(".cb-kx .cb-image", PHOTO)
+    view.select_option(".cb-kx .cb-preset", "box_blur")
+    X, K, Y = expected_output(view.images, view.evaluate(SNAPSHOT))
+    key = view.locator(".cb-kx .cb-key-output").get_attribute("aria-label")
+    assert key.startswith(f"colour key from {Y.min().item():.3g} to {Y.max().item():.3g}"), key
+    check_drawn(view)
+
+
+def test_a_5_by_5_kernel_fits_a_320_px_phone(open_page):
+    view = open_page(width=320)
+    view.select_option(".cb-kx .cb-image", PHOTO)
+    view.select_option(".cb-kx .cb-preset", "gaussian_blur_5")
+    widths = view.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], widths
+    right = view.evaluate("document.querySelector('.cb-kx .cb-grid').getBoundingClientRect().right")
+    assert right <= 320

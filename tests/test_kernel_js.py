@@ -10,7 +10,7 @@ import torch.nn.functional as F
 from helpers import needs_node, run_node
 
 from convbook.kernels import directional_kernel, gaussian_kernel, kernel, sharpen_kernel
-from convbook.widgets.kernel_explorer import LARGEST_ENTRY, LARGEST_IMAGE, crop_to_fit
+from convbook.widgets.kernel_explorer import LARGEST_ENTRY, LARGEST_IMAGE, RANGES, crop_to_fit
 
 pytestmark = needs_node
 
@@ -28,7 +28,11 @@ def slider_values(low: float, high: float, step: float) -> list[float]:
 
 
 def test_family_kernels_are_convbooks_at_every_slider_position():
-    ranges = run_js([{"op": "slider_ranges"}])[0]
+    # the sliders' ranges are Python's, sent to the browser as the widget's `ranges` trait
+    ranges = {
+        family: {name: [r["min"], r["max"], r["step"], r["start"]] for name, r in params.items()}
+        for family, params in RANGES["families"].items()
+    }
     sigma, size = ranges["gaussian"]["sigma"], ranges["gaussian"]["size"]
     cases = [
         ("gaussian", {"sigma": s, "size": n}, gaussian_kernel(s, n, torch.float64))
@@ -81,26 +85,52 @@ def test_cropping_a_kernel_to_a_smaller_image_is_the_python_widgets():
     [("2", 2), (" -0.25 ", -0.25), ("1e3", 1000), ("−1.5", -1.5), (".5", 0.5), ("+3.", 3)],
 )
 def test_typed_numbers_are_read(text, value):
+    """A kernel box reads by the kit's one rule (kit/KIT.md), from −1000 to 1000."""
     assert run_js([{"op": "parse", "text": text, "limit": LARGEST_ENTRY}]) == [{"value": value}]
 
 
 @pytest.mark.parametrize(
     "text, words",
     [
-        ("", "the box is empty"),
-        ("-", "what is typed is not a number"),
-        ("abc", "what is typed is not a number"),
-        ("NaN", "what is typed is not a number"),
-        ("Infinity", "what is typed is not a number"),
-        ("0x10", "what is typed is not a number"),
-        ("1e309", "1e309 is outside −1000 to 1000"),
-        ("-1e309", "-1e309 is outside −1000 to 1000"),
-        ("1e308", "1e308 is outside −1000 to 1000"),
-        ("1000.5", "1000.5 is outside −1000 to 1000"),
+        ("", "Type a number."),
+        ("-", "Not a number."),
+        ("abc", "Not a number."),
+        ("NaN", "Type a number made of digits."),
+        ("Infinity", "Type a number made of digits."),
+        ("0x10", "Not a number."),
+        ("1,5", "Write decimals with a point, not a comma."),
+        ("1e-400", "Too small to tell from 0 (float64 stops near 1e-308); type 0 for 0."),
+        ("1e309", "Too large even for float64 (at most 1.8e+308 in size)."),
+        ("-1e309", "Too large even for float64 (at most 1.8e+308 in size)."),
+        ("1e308", "Choose a value from −1000 to 1000."),
+        ("1000.5", "Choose a value from −1000 to 1000."),
     ],
 )
 def test_what_cannot_be_a_kernel_entry_is_refused_in_words(text, words):
-    assert run_js([{"op": "parse", "text": text, "limit": LARGEST_ENTRY}]) == [{"problem": words}]
+    assert run_js([{"op": "parse", "text": text, "limit": LARGEST_ENTRY}]) == [{"error": words}]
+
+
+def test_a_gaussian_is_at_most_the_largest_odd_square_the_image_holds():
+    cases = [((3, 3), 5, 3), ((6, 8), 5, 5), ((4, 9), 5, 3), ((2, 9), 5, 1), ((32, 32), 3, 3)]
+    for (h, w), size, fitted in cases:
+        params = {"sigma": 1, "size": size}
+        [got] = run_js(
+            [{"op": "fitted_params", "family": "gaussian", "params": params, "h": h, "w": w}]
+        )
+        assert got == {"sigma": 1, "size": fitted}, (h, w, size)
+
+
+def test_a_cropped_kernel_comes_back_where_it_fits_again():
+    K = torch.arange(25.0).reshape(5, 5).tolist()
+    small, large = [[0.0] * 3] * 3, [[0.0] * 32] * 32
+    [cropped] = run_js([{"op": "kernel_for_image", "K": K, "uncropped": None, "X": small}])
+    assert torch.equal(as_tensor(cropped["kernel"]), crop_to_fit(as_tensor(K), (3, 3)))
+    assert cropped["uncropped"] == K
+    args = {"K": cropped["kernel"], "uncropped": cropped["uncropped"]}
+    [back] = run_js([{"op": "kernel_for_image", **args, "X": large}])
+    assert back == {"kernel": K, "uncropped": None, "words": "The 5 × 5 kernel is back in full."}
+    [kept] = run_js([{"op": "kernel_for_image", "K": small, "uncropped": None, "X": large}])
+    assert kept == {"kernel": small, "uncropped": None, "words": ""}
 
 
 def test_a_picture_is_grey_as_convbook_photo_and_shrunk_as_adaptive_avg_pool2d():
@@ -165,4 +195,5 @@ def test_photos_are_grey_from_their_lowest_to_their_highest_value():
         ]
     )
     assert scales[0] == {"stops": ["#000000", "#ffffff"], "low": 0.1, "high": 0.9}
-    assert scales[1]["high"] == 1.5  # a flat picture still has a scale
+    # a picture of one colour is drawn in its own grey (issue 23: a white one was drawn black)
+    assert scales[1] == {"stops": ["#000000", "#ffffff"], "low": 0, "high": 1}

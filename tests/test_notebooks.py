@@ -265,11 +265,13 @@ def test_every_exercise_has_a_folded_executed_solution(path: Path, notebooks):
 
 def test_stored_widget_code_is_the_current_code(notebooks):
     """The static book runs the JavaScript and CSS saved with each widget: they must be today's."""
-    widgets = ROOT / "src" / "convbook" / "widgets"
-    names = [path.stem for path in widgets.glob("*_explorer.js")]
+    import convbook.widgets
+
+    names = convbook.widgets.__all__
+    # each class's _esm and _css as the page gets them (anywidget reads the files)
     current = {
-        (widgets / "static" / f"{name}.js").read_text(): (widgets / f"{name}.css").read_text()
-        for name in names
+        str(getattr(convbook.widgets, n)._esm): str(getattr(convbook.widgets, n)._css)
+        for n in names
     }
     saved = [
         model["state"]

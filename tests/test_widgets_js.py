@@ -469,3 +469,12 @@ def test_each_bundle_is_what_esbuild_builds_from_the_sources(name, tmp_path):
         timeout=60,
     )
     assert out.read_text() == (widgets / "static" / f"{name}.js").read_text(), "run: make bundles"
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.stem for p in (ROOT / "src/convbook/widgets").glob("*_explorer.js"))
+)
+def test_each_widgets_css_is_the_kits_then_its_own(name):
+    widgets = ROOT / "src" / "convbook" / "widgets"
+    expected = (widgets / "kit" / "kit.css").read_text() + (widgets / f"{name}.css").read_text()
+    assert (widgets / "static" / f"{name}.css").read_text() == expected, "run: make bundles"

@@ -3,7 +3,7 @@
 // channels and one output channel. Everything is computed here in the browser.
 import { canvas, colourScale, el, fmt, heatmap, save } from "./draw.js";
 import { centred, channelMaps, parseEntry, signedBound, sumPlusBias } from "./channel_math.js";
-import { followTheme } from "./theme.js";
+import { followTheme } from "./kit/theme.js";
 
 const CELL = 4; // one pixel of the photo, in CSS pixels
 let widgets = 0; // numbers each widget's ids, so two widgets on a page never share one

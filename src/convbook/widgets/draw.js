@@ -30,9 +30,13 @@ export function colourScale(low, high) {
   return { stops: VIRIDIS, low, high: high > low ? high : low + 1 };
 }
 
-/** Photos are grey, from black at their lowest value to white at their highest. */
+/**
+ * Photos are grey, from black at their lowest value to white at their highest; a picture of
+ * one colour (values in [0, 1], as pictures are) is drawn in its own grey, on 0 to 1.
+ */
 export function greyScale(low, high) {
-  return { stops: GREY, low, high: high > low ? high : low + 1 };
+  if (high > low) return { stops: GREY, low, high };
+  return { stops: GREY, low: Math.min(0, low), high: Math.max(1, high) };
 }
 
 function linear(channel) {
@@ -93,16 +97,18 @@ export function cellSize(M, room = 240, largest = 34) {
 
 /**
  * Draw M as coloured cells on the scale of [low, high] (or the `scale` given); values are
- * written in when cells are big enough. `outline` [top, left, h, w] rings a window in black and
- * white, which shows on every colour of every scale.
+ * written in when cells are big enough. `cell` is the cells' side, or [height, width] for cells
+ * that are not square. `outline` [top, left, h, w] rings a window in black and white, which
+ * shows on every colour of every scale.
  */
 export function heatmap(ctx, M, cell, low, high, outline = null, scale = colourScale(low, high)) {
-  ctx.clearRect(0, 0, M[0].length * cell, M.length * cell);
-  if (cell >= 24) cellsWithValues(ctx, M, cell, scale);
-  else pixels(ctx, M, cell, scale);
+  const [ch, cw] = Array.isArray(cell) ? cell : [cell, cell];
+  ctx.clearRect(0, 0, M[0].length * cw, M.length * ch);
+  if (ch === cw && cw >= 24) cellsWithValues(ctx, M, cw, scale);
+  else pixels(ctx, M, ch, cw, scale);
   if (outline) {
     const [top, left, h, w] = outline;
-    const box = [left * cell + 1.5, top * cell + 1.5, w * cell - 3, h * cell - 3];
+    const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
     ctx.lineWidth = 3;
     ctx.strokeStyle = "#000";
     ctx.strokeRect(...box);
@@ -132,7 +138,7 @@ function cellsWithValues(ctx, M, cell, scale) {
 
 // One pixel per cell on a scratch canvas, then scaled up without smoothing: fast for 128 x 128.
 const scratch = typeof document === "undefined" ? null : document.createElement("canvas");
-function pixels(ctx, M, cell, scale) {
+function pixels(ctx, M, ch, cw, scale) {
   const [h, w] = [M.length, M[0].length];
   if (scratch.width !== w || scratch.height !== h) Object.assign(scratch, { width: w, height: h });
   const small = scratch.getContext("2d");
@@ -152,7 +158,7 @@ function pixels(ctx, M, cell, scale) {
   }
   small.putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(scratch, 0, 0, w * cell, h * cell);
+  ctx.drawImage(scratch, 0, 0, w * cw, h * ch);
 }
 
 /** A horizontal colour bar for the scale of [low, high] (or `scale`), its ends labelled in `ink`. */

@@ -2,7 +2,7 @@
 // it trained, and the feature map each makes of one digit, computed here from the stored filters.
 import { corr2d, range } from "./convmath.js";
 import { canvas, el, fmt, heatmap, save } from "./draw.js";
-import { followTheme } from "./theme.js";
+import { followTheme } from "./kit/theme.js";
 
 const FILTER_CELL = 20; // pixels a filter entry
 const MAP_ROOM = 72; // pixels a feature map's side

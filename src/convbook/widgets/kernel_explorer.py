@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import anywidget
 import torch
 import traitlets
 
@@ -13,8 +10,9 @@ from convbook.data import LARGEST_KERNEL, edge_image, numbers_example, photo
 from convbook.kernels import kernel as named_kernel
 from convbook.kernels import kernel_names
 from convbook.ops import conv2d_true, corr2d
+from convbook.widgets.base import BookWidget, StateError, refused, rows
 
-HERE = Path(__file__).parent
+__all__ = ["KernelExplorer", "StateError", "crop_to_fit"]
 
 NUMBERS = "numbers 0 to 8 (3 × 3)"
 EDGE_IMAGE = "edge image (6 × 8)"
@@ -27,30 +25,21 @@ LARGEST_ENTRY = 1000
 # The largest image side: the browser shrinks the reader's picture to it, and it keeps the
 # explorer quick (a 5 x 5 kernel on 128 x 128 is redrawn within a frame) and phone-wide.
 LARGEST_IMAGE = 128
-
-
-class StateError(traitlets.TraitError, ValueError):
-    """A refused state: a ValueError, and a TraitError so that traitlets undoes the whole of a
-    change made of several traits (as the browser sends them) when one part is refused."""
-
-
-def _refused(check):
-    """A validator whose ValueError undoes the whole change it belongs to."""
-
-    def validator(self, proposal: dict):
-        try:
-            return check(self, proposal)
-        except StateError:
-            raise
-        except ValueError as error:
-            raise StateError(str(error)) from error
-
-    validator.__name__ = check.__name__
-    return validator
-
-
-def _rows(M: torch.Tensor, decimals: int = 4) -> list[list[float]]:
-    return M.detach().double().cpu().round(decimals=decimals).tolist()
+# Every slider's range (min, max, step, start), sent to the browser as the `ranges` trait: the
+# kernel entries' sliders (a typed entry beyond them stretches its slider to reach it), the
+# player's speed in windows a second, and the kernel families' parameters.
+RANGES = {
+    "entry": {"min": -5, "max": 5, "step": 0.05},
+    "speed": {"min": 1, "max": 30, "step": 1, "start": 4},
+    "families": {
+        "gaussian": {
+            "sigma": {"min": 0.3, "max": 3, "step": 0.1, "start": 1},
+            "size": {"min": 3, "max": LARGEST_KERNEL, "step": 2, "start": LARGEST_KERNEL},
+        },
+        "directional": {"theta": {"min": 0, "max": 360, "step": 5, "start": 30}},
+        "sharpen": {"amount": {"min": 0, "max": 3, "step": 0.1, "start": 1}},
+    },
+}
 
 
 def crop_to_fit(K: torch.Tensor, shape: tuple[int, int]) -> torch.Tensor:
@@ -69,10 +58,10 @@ def crop_to_fit(K: torch.Tensor, shape: tuple[int, int]) -> torch.Tensor:
     return K[top : top + h, left : left + w]
 
 
-def _matrix(rows: object, name: str) -> torch.Tensor:
+def _matrix(given: object, name: str) -> torch.Tensor:
     """A list of rows (as the browser sends them) as a float64 matrix, or a clear refusal."""
     try:
-        M = torch.tensor(rows, dtype=torch.float64)
+        M = torch.tensor(given, dtype=torch.float64)
     except (TypeError, ValueError) as error:
         raise ValueError(f"{name} must be a list of equally long rows of numbers") from error
     return check_matrix(M, name)
@@ -87,7 +76,7 @@ def _small_image(M: torch.Tensor, name: str) -> torch.Tensor:
     return M
 
 
-class KernelExplorer(anywidget.AnyWidget):
+class KernelExplorer(BookWidget):
     """Pick an image and a kernel (up to 5 x 5, presets included) and see the output.
 
     The browser recomputes on every change, so the widget also works in the static
@@ -105,8 +94,6 @@ class KernelExplorer(anywidget.AnyWidget):
     torch.Size([6, 7])
     """
 
-    _esm = HERE / "static" / "kernel_explorer.js"  # bundled by esbuild from kernel_explorer.js
-    _css = HERE / "kernel_explorer.css"
     images = traitlets.Dict().tag(sync=True)
     image_name = traitlets.Unicode(EDGE_IMAGE).tag(sync=True)
     kernel_rows = traitlets.List().tag(sync=True)
@@ -116,6 +103,7 @@ class KernelExplorer(anywidget.AnyWidget):
     largest_kernel = traitlets.Int(LARGEST_KERNEL, read_only=True).tag(sync=True)
     largest_entry = traitlets.Float(LARGEST_ENTRY, read_only=True).tag(sync=True)
     largest_image = traitlets.Int(LARGEST_IMAGE, read_only=True).tag(sync=True)
+    ranges = traitlets.Dict(RANGES, read_only=True).tag(sync=True)
 
     def __init__(
         self,
@@ -124,21 +112,21 @@ class KernelExplorer(anywidget.AnyWidget):
         operation: str = "cross-correlation",
     ) -> None:
         images = {
-            NUMBERS: _rows(numbers_example()[0]),
-            EDGE_IMAGE: _rows(edge_image()),
-            PHOTO: _rows(photo(32), decimals=3),
+            NUMBERS: rows(numbers_example()[0]),
+            EDGE_IMAGE: rows(edge_image()),
+            PHOTO: rows(photo(32), decimals=3),
         }
         if image is not None:
-            images[YOUR_IMAGE] = _rows(_small_image(check_matrix(image, "image"), "image"))
+            images[YOUR_IMAGE] = rows(_small_image(check_matrix(image, "image"), "image"))
         name = YOUR_IMAGE if image is not None else EDGE_IMAGE
-        presets = {n: _rows(named_kernel(n)) for n in kernel_names()}
+        presets = {n: rows(named_kernel(n)) for n in kernel_names()}
         start = crop_to_fit(named_kernel("edge"), _matrix(images[name], "image").shape)
         super().__init__(
             images=images,
             image_name=name,
             presets=presets,
             operation=operation,
-            kernel_rows=_rows(start),
+            kernel_rows=rows(start),
         )
         if kernel is not None:
             self.kernel = kernel
@@ -149,23 +137,23 @@ class KernelExplorer(anywidget.AnyWidget):
     # and a half-done change is never seen.
 
     @traitlets.validate("operation")
-    @_refused
+    @refused
     def _valid_operation(self, proposal: dict) -> str:
         if proposal["value"] not in OPERATIONS:
             raise ValueError(f"operation must be one of {OPERATIONS}, got {proposal['value']!r}")
         return proposal["value"]
 
     @traitlets.validate("images")
-    @_refused
+    @refused
     def _valid_images(self, proposal: dict) -> dict:
-        for name, rows in proposal["value"].items():
-            _small_image(_matrix(rows, f"image {name!r}"), f"image {name!r}")
+        for name, given in proposal["value"].items():
+            _small_image(_matrix(given, f"image {name!r}"), f"image {name!r}")
         if self.image_name not in proposal["value"]:
             raise ValueError(f"images must include the image shown, {self.image_name!r}")
         return proposal["value"]
 
     @traitlets.validate("image_name")
-    @_refused
+    @refused
     def _valid_image_name(self, proposal: dict) -> str:
         if proposal["value"] not in self.images:
             raise ValueError(
@@ -174,7 +162,7 @@ class KernelExplorer(anywidget.AnyWidget):
         return proposal["value"]
 
     @traitlets.validate("kernel_rows")
-    @_refused
+    @refused
     def _valid_kernel_rows(self, proposal: dict) -> list:
         K = _matrix(proposal["value"], "kernel")
         if max(K.shape) > LARGEST_KERNEL:
@@ -198,7 +186,7 @@ class KernelExplorer(anywidget.AnyWidget):
             return
         cropped = crop_to_fit(K, tuple(shape))
         with self.hold_sync(), self.hold_trait_notifications():  # one message to the browser
-            self.kernel_rows = _rows(cropped)
+            self.kernel_rows = rows(cropped)
             self.note = (
                 f"The {K.shape[0]} × {K.shape[1]} kernel is cropped to its middle "
                 f"{cropped.shape[0]} × {cropped.shape[1]} to fit the "
@@ -225,7 +213,7 @@ class KernelExplorer(anywidget.AnyWidget):
             )
         check_image_and_kernel(self.image, value.float())
         with self.hold_sync(), self.hold_trait_notifications():
-            self.kernel_rows = _rows(value)
+            self.kernel_rows = rows(value)
             self.note = ""
 
     @property

@@ -1,5 +1,5 @@
 // The kernel explorer's kernels that turn with a parameter, the rule for a kernel that is too
-// large for the image, and the reading of what a reader types into a kernel box. Pure
+// large for the image (and back when it fits again). Pure
 // functions, tested with Node against convbook.kernels (gaussian_kernel, directional_kernel,
 // sharpen_kernel) and the Python widget.
 
@@ -35,35 +35,65 @@ export function sharpen(amount) {
   return IDENTITY.map((row, a) => row.map((x, b) => x - amount * LAPLACIAN[a][b] + 0));
 }
 
-/** The kernel families: each parameter with its slider's range, step and how it reads. */
+/**
+ * The kernel families: each parameter with its label and how it reads. Its slider's range
+ * (min, max, step, start) is Python's: the widget's `ranges` trait, ranges.families.
+ */
 export const FAMILIES = {
   gaussian: {
     title: "Gaussian blur",
     params: {
-      sigma: { label: "σ (width)", min: 0.3, max: 3, step: 0.1, start: 1, text: (v) => `sigma ${v.toFixed(1)}` },
-      size: { label: "size", min: 3, max: 5, step: 2, start: 5, text: (v) => `${v} × ${v}` },
+      sigma: { label: "σ (width)", text: (v) => `sigma ${v.toFixed(1)}` },
+      size: { label: "size", text: (v) => `${v} × ${v}` },
     },
     make: ({ sigma, size }) => gaussian(sigma, size),
   },
   directional: {
     title: "directional derivative",
-    params: {
-      theta: { label: "θ (angle)", min: 0, max: 360, step: 5, start: 30, text: (v) => `${v} degrees` },
-    },
+    params: { theta: { label: "θ (angle)", text: (v) => `${v} degrees` } },
     make: ({ theta }) => directional(theta),
   },
   sharpen: {
     title: "sharpen",
-    params: {
-      amount: { label: "amount", min: 0, max: 3, step: 0.1, start: 1, text: (v) => `amount ${v.toFixed(1)}` },
-    },
+    params: { amount: { label: "amount", text: (v) => `amount ${v.toFixed(1)}` } },
     make: ({ amount }) => sharpen(amount),
   },
 };
 
+/** The largest odd number at most n (a centred kernel's side), at least 1. */
+function oddAtMost(n) {
+  return Math.max(1, n % 2 ? n : n - 1);
+}
+
+/**
+ * The parameters a family really uses on an h x w image: a Gaussian is at most as large as
+ * the largest odd square that fits (3 x 3 on the 3 x 3 numbers, whatever the slider says).
+ */
+export function fittedParams(family, params, h, w) {
+  if (family !== "gaussian") return { ...params };
+  return { ...params, size: Math.min(params.size, oddAtMost(Math.min(h, w))) };
+}
+
 /** The family kernel for these parameters, kept to 4 decimals. */
 export function familyKernel(family, params) {
   return rounded(FAMILIES[family].make(params));
+}
+
+/**
+ * The image `name` of `X` chosen with kernel K: K if it fits; otherwise its middle, and words
+ * saying so. `uncropped` is the reader's kernel before an earlier crop (or null): on an image
+ * it fits again, it comes back. Returns { kernel, uncropped, words }.
+ */
+export function kernelForImage(K, uncropped, X) {
+  const [h, w] = [X.length, X[0].length];
+  const full = uncropped || K;
+  const size = (M) => `${M.length} × ${M[0].length}`;
+  if (full.length <= h && full[0].length <= w) {
+    return { kernel: full, uncropped: null, words: uncropped ? `The ${size(full)} kernel is back in full.` : "" };
+  }
+  const kernel = cropToFit(full, h, w);
+  const words = `The ${size(full)} kernel is cropped to its middle ${size(kernel)} to fit the ${size(X)} image.`;
+  return { kernel, uncropped: full, words };
 }
 
 /** Presets that are members of a family, and the parameters that make them. */
@@ -83,22 +113,4 @@ export function cropToFit(K, nh, nw) {
   const [h, w] = [Math.min(kh, nh), Math.min(kw, nw)];
   const [top, left] = [Math.floor((kh - h) / 2), Math.floor((kw - w) / 2)];
   return K.slice(top, top + h).map((row) => row.slice(left, left + w));
-}
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/**
- * What a kernel box holds: { value } for a number from -limit to limit, else { problem }, the
- * words that say why it is refused (the widget then keeps the last valid value).
- */
-export function parseEntry(text, limit) {
-  const typed = String(text).trim().replace(/\u2212/g, "-"); // the typographic minus too
-  if (typed === "") return { problem: "the box is empty" };
-  if (!NUMBER.test(typed)) return { problem: "what is typed is not a number" }; // not echoed: "NaN" would be
-
-  const value = Number(typed);
-  if (!Number.isFinite(value) || Math.abs(value) > limit) {
-    return { problem: `${typed.slice(0, 12)} is outside −${limit} to ${limit}` };
-  }
-  return { value: value + 0 };
 }

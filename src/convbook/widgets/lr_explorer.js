@@ -7,7 +7,7 @@ import { firstRise, FLOAT32_MAX, learnKernel, lossAt } from "./convmath.js";
 import { criticalRate, eigenDirections, hessian } from "./critical.js";
 import { el, save } from "./draw.js";
 import { drawEntries, drawLoss, drawPath } from "./lr_charts.js";
-import { followTheme, themeColours } from "./theme.js";
+import { followTheme, themeColours } from "./kit/theme.js";
 import { float32Text, readNumber } from "./typed.js";
 
 const STEPS = 1000;

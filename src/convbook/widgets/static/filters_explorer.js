@@ -100,12 +100,13 @@ function canvas(width, height, label) {
   return c;
 }
 function heatmap(ctx, M, cell, low, high, outline = null, scale = colourScale(low, high)) {
-  ctx.clearRect(0, 0, M[0].length * cell, M.length * cell);
-  if (cell >= 24) cellsWithValues(ctx, M, cell, scale);
-  else pixels(ctx, M, cell, scale);
+  const [ch, cw] = Array.isArray(cell) ? cell : [cell, cell];
+  ctx.clearRect(0, 0, M[0].length * cw, M.length * ch);
+  if (ch === cw && cw >= 24) cellsWithValues(ctx, M, cw, scale);
+  else pixels(ctx, M, ch, cw, scale);
   if (outline) {
     const [top, left, h, w] = outline;
-    const box = [left * cell + 1.5, top * cell + 1.5, w * cell - 3, h * cell - 3];
+    const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
     ctx.lineWidth = 3;
     ctx.strokeStyle = "#000";
     ctx.strokeRect(...box);
@@ -132,7 +133,7 @@ function cellsWithValues(ctx, M, cell, scale) {
   }));
 }
 var scratch = typeof document === "undefined" ? null : document.createElement("canvas");
-function pixels(ctx, M, cell, scale) {
+function pixels(ctx, M, ch, cw, scale) {
   const [h, w] = [M.length, M[0].length];
   if (scratch.width !== w || scratch.height !== h) Object.assign(scratch, { width: w, height: h });
   const small = scratch.getContext("2d");
@@ -152,7 +153,7 @@ function pixels(ctx, M, cell, scale) {
   }
   small.putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(scratch, 0, 0, w * cell, h * cell);
+  ctx.drawImage(scratch, 0, 0, w * cw, h * ch);
 }
 function el(tag, className = "", text = "") {
   const node = document.createElement(tag);
@@ -168,7 +169,7 @@ function save(model, values) {
   }
 }
 
-// src/convbook/widgets/theme.js
+// src/convbook/widgets/kit/theme.js
 function channels(colour) {
   return (colour.match(/[\d.]+/g) || []).map(Number);
 }

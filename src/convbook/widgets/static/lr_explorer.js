@@ -2299,7 +2299,7 @@ function drawEntries(canvas, width, { optimum, run, init }, colours) {
   }
 }
 
-// src/convbook/widgets/theme.js
+// src/convbook/widgets/kit/theme.js
 function channels(colour) {
   return (colour.match(/[\d.]+/g) || []).map(Number);
 }
