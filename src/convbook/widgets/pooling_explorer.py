@@ -11,7 +11,7 @@ import torch.nn.functional as F
 import traitlets
 
 from convbook.data import photo
-from convbook.widgets.base import BookWidget, refused, rows
+from convbook.widgets.base import BookWidget, StateError, StateTypeError, refused, rows
 
 __all__ = ["PoolingExplorer"]
 
@@ -54,6 +54,18 @@ def _setting(name: str, value: object) -> int:
     return int(value)
 
 
+class Setting(traitlets.TraitType):
+    """An int held to its slider's range (not a float, not a bool), refused naming the setting."""
+
+    def validate(self, obj: object, value: object) -> int:
+        try:
+            return _setting(self.name, value)
+        except TypeError as error:
+            raise StateTypeError(str(error)) from error
+        except ValueError as error:
+            raise StateError(str(error)) from error
+
+
 class PoolingExplorer(BookWidget):
     """Pool a photo or a digit with a square window, a stride and a padding, by its maximum
     (``mode="max"``, as ``F.max_pool2d``) or its mean (``mode="avg"``, as ``F.avg_pool2d``).
@@ -76,9 +88,9 @@ class PoolingExplorer(BookWidget):
     images = traitlets.Dict().tag(sync=True)
     image_name = traitlets.Unicode(digit_name(DIGITS[0])).tag(sync=True)
     mode = traitlets.Unicode("max").tag(sync=True)
-    window = traitlets.Int(RANGES["window"]["start"]).tag(sync=True)
-    stride = traitlets.Int(RANGES["stride"]["start"]).tag(sync=True)
-    padding = traitlets.Int(RANGES["padding"]["start"]).tag(sync=True)
+    window = Setting(RANGES["window"]["start"]).tag(sync=True)
+    stride = Setting(RANGES["stride"]["start"]).tag(sync=True)
+    padding = Setting(RANGES["padding"]["start"]).tag(sync=True)
     ranges = traitlets.Dict(RANGES, read_only=True).tag(sync=True)
 
     def __init__(
@@ -112,15 +124,10 @@ class PoolingExplorer(BookWidget):
             raise ValueError(f"mode must be one of {MODES}, got {proposal['value']!r}")
         return proposal["value"]
 
-    @traitlets.validate("window", "stride")
-    @refused
-    def _valid_setting(self, proposal: dict) -> int:
-        return _setting(proposal["trait"].name, proposal["value"])
-
     @traitlets.validate("padding")
     @refused
     def _valid_padding(self, proposal: dict) -> int:
-        value = _setting("padding", proposal["value"])
+        value = proposal["value"]
         if value > self.window // 2:
             raise ValueError(
                 f"padding must be at most half the window ({self.window} // 2 = "
