@@ -99,7 +99,7 @@ def test_figures_have_captions_and_alt_text(notebooks):
                 )
 
 
-# The only outputs nbval does not compare, as (chapter, first line of the cell): three widgets
+# The only outputs nbval does not compare, as (chapter, first line of the cell): the widgets
 # (their model ids change on every run) and one live timing. The reason is kept in the cell's
 # metadata ("nbval-ignore-output-reason"), where it does not interrupt the reader.
 IGNORED_OUTPUTS = {
@@ -108,6 +108,7 @@ IGNORED_OUTPUTS = {
     ("window-arithmetic", "from convbook.widgets import WindowExplorer"),
     ("channels", "from convbook.widgets.channel_explorer import ChannelExplorer"),
     ("what-a-network-learns", "from convbook.widgets import FiltersExplorer"),
+    ("pooling", "from convbook.widgets import PoolingExplorer"),
     ("speed", "import statistics"),
 }
 

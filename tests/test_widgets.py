@@ -20,7 +20,7 @@ from convbook import (
     photo,
 )
 from convbook.data import LARGEST_KERNEL
-from convbook.widgets import KernelExplorer, LearningRateExplorer, WindowExplorer
+from convbook.widgets import KernelExplorer, LearningRateExplorer, PoolingExplorer, WindowExplorer
 from convbook.widgets.lr_explorer import EDGE, PHOTO, PHOTO_SIZE
 
 
@@ -450,3 +450,58 @@ def test_window_explorer_explains_a_setting_with_no_window():
         _ = explorer.transposed_output
     explorer.dilation = 2
     assert explorer.output.shape == (1, 1)
+
+
+# ---- The pooling explorer ----
+
+
+def test_pooling_explorer_outputs_winners_and_gradient_are_torchs():
+    from convbook.widgets.pooling_explorer import PHOTO
+
+    explorer = PoolingExplorer(PHOTO, "max", window=3, stride=2, padding=1)
+    X = explorer.image
+    torch.testing.assert_close(explorer.output, F.max_pool2d(X[None, None], 3, 2, 1)[0, 0])
+    leaf = X.clone().requires_grad_()
+    F.max_pool2d(leaf[None, None], 3, 2, 1)[0, 0, 4, 7].backward()
+    assert leaf.grad.nonzero().tolist() == [explorer.winners[4, 7].tolist()]
+    explorer.mode = "avg"
+    torch.testing.assert_close(explorer.output, F.avg_pool2d(X[None, None], 3, 2, 1)[0, 0])
+    leaf = X.clone().requires_grad_()
+    F.avg_pool2d(leaf[None, None], 3, 2, 1).sum().backward()
+    torch.testing.assert_close(explorer.gradient, leaf.grad)
+    assert 0 < explorer.gradient.min() < explorer.gradient.max() < 1  # 1/9 per window over it
+    with pytest.raises(ValueError, match="winners are for mode='max'"):
+        _ = explorer.winners
+    assert set(explorer.ranges) == {"window", "stride", "padding"}
+
+
+def test_pooling_explorer_lowers_the_padding_with_the_window():
+    explorer = PoolingExplorer(window=5, padding=2)
+    explorer.window = 3
+    assert explorer.padding == 1
+    explorer.window = 1
+    assert explorer.padding == 0
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "words"),
+    [
+        ({"window": 2.0}, TypeError, "window must be an int, got float"),
+        ({"window": True}, TypeError, "window must be an int, got bool"),
+        ({"window": 9}, ValueError, "window must be from 1 to 8, got 9"),
+        ({"stride": 0}, ValueError, "stride must be from 1 to 8, got 0"),
+        ({"padding": -1}, ValueError, "padding must be from 0 to 4, got -1"),
+        ({"window": 3, "padding": 2}, ValueError, r"padding must be at most half the window"),
+        ({"mode": "min"}, ValueError, "mode must be one of"),
+        ({"image_name": "cat"}, ValueError, "image_name must be one of"),
+    ],
+)
+def test_pooling_explorer_refuses_bad_settings_and_keeps_the_last(kwargs, error, words):
+    with pytest.raises(error, match=words):
+        PoolingExplorer(**kwargs)
+    explorer = PoolingExplorer(window=4, padding=1)
+    with pytest.raises(error, match=words):
+        with explorer.hold_trait_notifications():  # as the browser sends a change
+            for name, value in {"window": 3, **kwargs}.items():
+                setattr(explorer, name, value)
+    assert (explorer.window, explorer.padding, explorer.mode) == (4, 1, "max")
