@@ -193,6 +193,25 @@ def test_every_chapter_links_to_at_least_two_others(path: Path, notebooks):
 
 
 SOLUTION = ":::{admonition} Solution"
+GATED_SOLUTION = "```{solution-start}"  # sphinx-exercise's form: start and end in their own cells
+
+
+def _gated_exercises_are_whole(name: str, cells) -> int:
+    """Check the sphinx-exercise form: each exercise-start has its exercise-end, each
+    solution-start names an exercise, folds (dropdown), is followed by code that prints and
+    ends with a solution-end cell. Returns how many solutions there are."""
+    text = [c.source if c.cell_type == "markdown" else "" for c in cells]
+    labels = re.findall(r"\{exercise-start\}\n:label: ([\w-]+)", "\n".join(text))
+    assert sum(t.count("{exercise-end}") for t in text) == len(labels), name
+    solutions = [i for i, t in enumerate(text) if GATED_SOLUTION in t]
+    for i in solutions:
+        target = re.search(r"\{solution-start\} ([\w-]+)", text[i]).group(1)
+        assert target in labels, f"{name}: solution of an unknown exercise {target}"
+        assert ":class: dropdown" in text[i], f"{name}: the solution of {target} is not folded"
+        code = cells[i + 1]
+        assert code.cell_type == "code" and code.outputs, f"{name}: {target} needs code that prints"
+        assert "{solution-end}" in text[i + 2], f"{name}: {target}'s solution is not closed"
+    return len(solutions)
 
 
 @pytest.mark.parametrize("path", toc_notebooks(), ids=lambda p: p.stem)
@@ -203,7 +222,8 @@ def test_every_exercise_has_a_folded_executed_solution(path: Path, notebooks):
     exercises = [
         i for i, c in enumerate(cells) if c.cell_type == "markdown" and SOLUTION in c.source
     ]
-    assert exercises, f"{path.stem} has no exercise with a solution"
+    gated = _gated_exercises_are_whole(path.stem, cells)
+    assert exercises or gated, f"{path.stem} has no exercise with a solution"
     for i in exercises:
         assert cells[i].source.count(SOLUTION) == 1, cells[i].source[:60]
         assert ":class: dropdown" in cells[i].source, cells[i].source[:60]
@@ -217,7 +237,8 @@ def test_every_exercise_has_a_folded_executed_solution(path: Path, notebooks):
         if cell.cell_type == "markdown":
             heading = re.findall(r"^## (.+)$", cell.source, re.MULTILINE)
             in_try_it = (heading[-1] == "Try it") if heading else in_try_it
-            if in_try_it and SOLUTION not in cell.source:
+            gated_part = any(f"{{{d}" in cell.source for d in ("exercise-", "solution-"))
+            if in_try_it and SOLUTION not in cell.source and not gated_part:
                 text = cell.source.split("## Try it")[-1]
                 assert not re.search(r"^\s*(?:[-*]|\d+\.) ", text, re.MULTILINE), (
                     f"{path.stem}: an exercise in {text[:60]!r} has no solution"
