@@ -104,17 +104,19 @@ def response_plot(
         raise ValueError(f"floor must be between 0 and 1, got {floor!r}")
     responses = {name: frequency_response(K, size) for name, K in kernels.items()}
     top = max(float(r.max()) for r in responses.values())
-    fig, axes = plt.subplots(1, len(responses), figsize=(panel * len(responses) + 1, panel))
+    fig, axes = plt.subplots(
+        1, len(responses), figsize=(panel * len(responses) + 1, panel + 0.4), layout="constrained"
+    )
     axes = [axes] if len(responses) == 1 else list(axes)
     extent = (-0.5, 0.5 - 1 / size, 0.5 - 1 / size, -0.5)
     norm = plt.matplotlib.colors.LogNorm(vmin=floor * top, vmax=top)
     for ax, (name, r) in zip(axes, responses.items()):
         image = ax.imshow(r.clamp(min=floor * top).numpy(), cmap="magma", norm=norm, extent=extent)
         ax.set_title(name)
-        ax.set_xticks([-0.5, 0, 0.5])
-        ax.set_yticks([-0.5, 0, 0.5])
-        ax.set_xlabel("across (cycles/pixel)")
-    axes[0].set_ylabel("down (cycles/pixel)")
+        ax.set_xticks([-0.5, 0, 0.5], ["-½", "0", "½"])
+        ax.set_yticks([-0.5, 0, 0.5], ["-½", "0", "½"])
+        ax.set_xlabel("across (cycles/pixel)", fontsize=8)
+    axes[0].set_ylabel("down (cycles/pixel)", fontsize=8)
     fig.colorbar(image, ax=axes, shrink=0.85, label="|response| (log scale)")
     plt.close(fig)
     return fig
