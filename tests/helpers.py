@@ -37,7 +37,8 @@ def run_node(script: str, cases: list[dict]) -> list:
 
 
 # Every public 2-D cross-correlation of the package, found in the modules that hold them
-# (the reference loop, the matrix forms, the fast forms), so that a new form is tested too.
+# (the reference loop, the matrix forms, the fast forms, the separable passes), so that a new
+# form is tested too.
 CORRELATIONS: dict[str, Callable] = {
     name: function
     for module in (ops, matrix, fast, separable)

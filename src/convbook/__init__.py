@@ -26,6 +26,7 @@ from convbook.fast import (
     torch_corr2d,
 )
 from convbook.fused import corr2d_fused
+from convbook.separable import corr2d_separable
 from convbook.kernels import describe_kernel, kernel, kernel_names
 from convbook.layers import Conv2D
 from convbook.matrix import corr2d_matmul, im2col, toeplitz
@@ -69,6 +70,7 @@ __all__ = [
     "corr2d_fast",
     "corr2d_fft",
     "corr2d_fused",
+    "corr2d_separable",
     "corr2d_shift",
     "corr2d_unfold",
     "fast_method",
