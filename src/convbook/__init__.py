@@ -26,7 +26,6 @@ from convbook.fast import (
     torch_corr2d,
 )
 from convbook.fused import corr2d_fused
-from convbook.separable import corr2d_separable
 from convbook.kernels import describe_kernel, kernel, kernel_names
 from convbook.layers import Conv2D
 from convbook.matrix import corr2d_matmul, im2col, toeplitz
@@ -41,6 +40,7 @@ from convbook.plot import (
     timing_plot,
 )
 from convbook.pooling import pool2d
+from convbook.separable import corr2d_separable
 from convbook.train import History, critical_lr, hessian, learn_kernel
 
 __all__ = [
