@@ -257,7 +257,7 @@ def modelled_seconds(n_h: int, n_w: int, k_h: int, k_w: int, costs: Costs) -> di
     """Each method's modelled time for an ``n_h x n_w`` image and ``k_h x k_w`` kernel.
 
     >>> sorted(modelled_seconds(64, 64, 3, 3, COSTS["cpu"]))
-    ['conv2d', 'fft', 'fused', 'shift']
+    ['conv2d', 'fft', 'fused', 'separable', 'shift']
     """
     output_shape((n_h, n_w), (k_h, k_w))
     seconds = {}
