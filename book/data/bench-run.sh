@@ -18,7 +18,7 @@ python=${PYTHON:-.venv/bin/python}
 # 3. The real kernels of the chapter "Frequencies and separable kernels" (Gaussians of 5 to
 #    31 taps, box blurs, Sobel) against the best of OpenCV's filter2D, sepFilter2D and
 #    GaussianBlur, PyTorch's and OpenCV's default threads (the provisional run, one thread
-#    on the loaded machine, took about 4 minutes).
+#    on the loaded machine, took about 2 minutes).
 "$python" -m convbook.bench --real --sizes 512 1024 2048 --repeats 5 --csv book/data/bench-real.csv
 
 # 4. k^2 against 2k: the shifted sums and the two passes on the same real kernels, 512 x 512.
