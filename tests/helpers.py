@@ -13,7 +13,7 @@ import nbformat
 import pytest
 import yaml
 
-from convbook import fast, matrix, ops
+from convbook import fast, matrix, ops, separable
 
 ROOT = Path(__file__).resolve().parents[1]
 ORIGINAL_NOTEBOOK = ROOT / "tests" / "data" / "original-notebook.txt"  # what the book reproduces
@@ -37,10 +37,11 @@ def run_node(script: str, cases: list[dict]) -> list:
 
 
 # Every public 2-D cross-correlation of the package, found in the modules that hold them
-# (the reference loop, the matrix forms, the fast forms), so that a new form is tested too.
+# (the reference loop, the matrix forms, the fast forms, the separable passes), so that a new
+# form is tested too.
 CORRELATIONS: dict[str, Callable] = {
     name: function
-    for module in (ops, matrix, fast)
+    for module in (ops, matrix, fast, separable)
     for name, function in vars(module).items()
     if name.startswith("corr2d") and callable(function)
 }

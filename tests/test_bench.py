@@ -247,3 +247,35 @@ def test_load_and_roofline_options(tmp_path, capsys, monkeypatch):
     assert info["load"] == "one busy process" and "one core kept busy" in out
     assert [m["threads"] for m in info["roofline"]] == sorted({1, torch.get_num_threads()})
     assert "roofline, 1 thread(s): bandwidth" in out
+
+
+def test_the_real_kernels_sweep(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(bench, "REAL_KERNELS", [("gaussian", 5), ("box", 3), ("sobel", 3)])
+    path = tmp_path / "real.csv"
+    rows = bench.main(["--real", "--sizes", "16", "--repeats", "1", "--csv", str(path)])
+    out = capsys.readouterr().out
+    assert {r["family"] for r in rows} == {"gaussian", "box", "sobel"}
+    assert {r["method"] for r in rows} == set(bench.REAL_METHODS)  # F.conv2d only as the check
+    status = {(r["family"], r["method"]): r["status"] for r in rows}
+    assert status[("gaussian", "separable")] == status[("sobel", "fast")] == "ok"
+    if bench.peers.missing("gaussianblur") is None:
+        assert status[("gaussian", "gaussianblur")] == "ok"
+        assert status[("box", "gaussianblur")] == "skipped: not the Gaussian cv2.GaussianBlur makes"
+        assert status[("sobel", "sepfilter2d")] == "ok"
+        assert "OpenCV" in out and "family" in out.splitlines()[1]
+    back, info = bench.read_csv(path)
+    assert [r["family"] for r in back] == [r["family"] for r in rows]
+    assert back[0].keys() == rows[0].keys()
+    with path.open() as f:
+        assert next(csv.reader(f)) == bench.REAL_COLUMNS
+    if "opencv" in info:
+        assert {"opencv", "opencv_threads"} <= set(info)
+
+
+def test_real_kernels_are_what_they_say():
+    G = bench.real_kernel("gaussian", 31)
+    assert G.shape == (31, 31) and float(G.sum()) == pytest.approx(1.0, abs=1e-5)
+    assert torch.equal(bench.real_kernel("sobel", 3), bench.kernels.kernel("sobel_x"))
+    assert torch.equal(bench.real_kernel("box", 3), torch.full((3, 3), 1 / 9))
+    with pytest.raises(ValueError, match="no real kernel 'sobel' of size 5"):
+        bench.real_kernel("sobel", 5)

@@ -8,15 +8,15 @@ from helpers import refusal
 from convbook import (
     corr2d,
     corr2d_fast,
-    corr2d_fft,
-    corr2d_shift,
-    corr2d_unfold,
+    fast,
     fast_method,
     fused,
     torch_corr2d,
 )
+from convbook.fast import COSTS, FAST_FORMS, FORMS
 
-FAST = [corr2d_unfold, corr2d_shift, corr2d_fft, corr2d_fast]
+# Every fast form of the registry but the yardstick and the compiled one (test_fused.py).
+FAST = [f.function for f in FAST_FORMS.values() if f.name != "conv2d" and not f.compiles]
 SHAPES = [
     ((5, 7), (2, 3)),
     ((9, 6), (4, 2)),
@@ -135,3 +135,59 @@ def test_refuses_bad_input(call, error, words):
 def test_on_cuda(f):
     X, K = torch.randn(64, 70, device="cuda"), torch.randn(5, 3, device="cuda")
     torch.testing.assert_close(f(X, K), torch_corr2d(X, K), **tolerance(torch.float32, K))
+
+
+def test_the_registry_is_what_the_dispatcher_the_bench_and_the_plot_read():
+    from convbook import bench, plot
+
+    names = list(FAST_FORMS)
+    assert names[0] == "conv2d" and {"unfold", "shift", "fft", "fast", "separable"} <= set(names)
+    candidates = {n for n, f in FAST_FORMS.items() if f.cost is not None}
+    for device in COSTS:
+        assert set(COSTS[device]) == candidates
+    assert set(FORMS) == {n for n in candidates if not FAST_FORMS[n].compiles}
+    timed = list(bench.methods())
+    assert [n for n in timed if n in FAST_FORMS] == names
+    assert all(bench.methods()[n] is FAST_FORMS[n].function for n in names)
+    order = plot._timing_order()
+    assert [n for n in order if n in FAST_FORMS] == names
+    assert order[:7] == ["conv2d", "corr2d", "unfold", "shift", "fft", "fast", "matmul"]
+
+
+def test_no_module_the_fast_forms_use_imports_fast():
+    import ast
+    import inspect
+
+    from convbook import finish, separable
+
+    for module in (fused, finish, separable):  # fast imports them: none may import fast
+        tree = ast.parse(inspect.getsource(module))
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        assert "convbook.fast" not in imported, module.__name__
+
+
+@pytest.mark.parametrize("k", [3, 5, 15, 31])
+def test_rank_one_kernels_take_the_separable_path(k, monkeypatch):
+    g = torch.Generator().manual_seed(k)
+    X = torch.randn(200, 180, generator=g)
+    u, v = torch.randn(k, generator=g), torch.randn(k, generator=g)
+    seen = []
+    for name, form in list(FORMS.items()):
+        monkeypatch.setitem(
+            FORMS, name, lambda X, K, name=name, form=form: (seen.append(name), form(X, K))[1]
+        )
+    monkeypatch.setitem(COSTS, "cpu", {**COSTS["cpu"], "separable": (0.0, 1e-30)})
+    fast._cheapest.cache_clear()
+    try:
+        Y = corr2d_fast(X, torch.outer(u, v))
+        assert seen == ["separable"]
+        torch.testing.assert_close(
+            Y, torch_corr2d(X, torch.outer(u, v)), **tolerance(X.dtype, torch.outer(u, v))
+        )
+        K = torch.randn(k, k, generator=g)  # rank k: never the separable path
+        corr2d_fast(X, K)
+        assert seen[-1] != "separable"
+    finally:
+        fast._cheapest.cache_clear()
+    assert fast_method((200, 180), (k, k), costs={"separable": (0, 1), "fft": (0, 1e9)}) == "fft"

@@ -59,3 +59,31 @@ def test_a_missing_package_is_named(monkeypatch):
 def test_cpu_libraries_are_not_run_on_a_gpu():
     assert peers.missing("filter2d", "cuda") == "skipped: a CPU library, not run on cuda"
     assert bench.skip_reason("oaconvolve", 64, 3, "cuda") == peers.missing("oaconvolve", "cuda")
+
+
+@pytest.mark.parametrize("name", ["sepfilter2d", "gaussianblur"])
+@pytest.mark.parametrize("size", [1, 3, 5, 7, 11, 31])
+def test_separable_peers_equal_pytorch_on_their_kernels(name, size):
+    if peers.missing(name):
+        pytest.skip(peers.missing(name))
+    g = torch.Generator().manual_seed(size)
+    X = torch.randn(40, 37, generator=g)
+    K = bench.real_kernel("gaussian", size)
+    assert peers.unsuited(name, K) is None
+    Y = getattr(peers, name)(X, K)
+    torch.testing.assert_close(Y, torch_corr2d(X, K), rtol=1e-5, atol=1e-5)
+    assert bench.disagreement(name, Y, torch_corr2d(X, K), X, K) is None
+
+
+def test_separable_peers_refuse_other_kernels():
+    assert peers.unsuited("sepfilter2d", torch.eye(3)) == "skipped: the kernel is not of rank 1"
+    assert peers.unsuited("sepfilter2d", bench.real_kernel("sobel", 3)) is None
+    assert peers.unsuited("gaussianblur", bench.real_kernel("box", 5)) == (
+        "skipped: not the Gaussian cv2.GaussianBlur makes"
+    )
+    assert peers.unsuited("gaussianblur", torch.ones(2, 3)) == (
+        "skipped: not a square kernel of odd size"
+    )
+    assert peers.unsuited("filter2d", torch.eye(3)) is None
+    with pytest.raises(ValueError, match="K must be of rank 1"):
+        peers.sepfilter2d(torch.ones(5, 5), torch.eye(3))

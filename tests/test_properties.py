@@ -38,7 +38,8 @@ def tolerance(dtype: torch.dtype, K: torch.Tensor) -> dict:
 
 
 def test_every_implementation_is_covered():
-    """CORRELATIONS is found in ops, matrix and fast: every form, each exported by convbook."""
+    """CORRELATIONS is found in ops, matrix, fast and separable: every form, each exported by
+    convbook."""
     assert set(CORRELATIONS) == {
         "corr2d",
         "corr2d_matmul",
@@ -46,6 +47,7 @@ def test_every_implementation_is_covered():
         "corr2d_shift",
         "corr2d_fft",
         "corr2d_fast",
+        "corr2d_separable",
     }
     assert all(getattr(convbook, name) is f for name, f in CORRELATIONS.items())
     assert set(CORRELATIONS) <= set(convbook.__all__)

@@ -40,6 +40,7 @@ from convbook.plot import (
     timing_plot,
 )
 from convbook.pooling import pool2d
+from convbook.separable import corr2d_separable
 from convbook.train import History, critical_lr, hessian, learn_kernel
 
 __all__ = [
@@ -69,6 +70,7 @@ __all__ = [
     "corr2d_fast",
     "corr2d_fft",
     "corr2d_fused",
+    "corr2d_separable",
     "corr2d_shift",
     "corr2d_unfold",
     "fast_method",

@@ -15,6 +15,11 @@ measured on (processor, cores, threads, torch version, date, load, and with
 
     python -m convbook.bench --sizes 256 512 --kernels 3 31 --csv bench-cpu.csv
 
+With ``--real`` the kernels are not random but the real ones of the chapter "Frequencies and
+separable kernels" (:data:`REAL_KERNELS`: Gaussians of 5 to 31 taps, box blurs, Sobel), and
+the table gives each method's time as a multiple of the best OpenCV call's
+(``cv2.filter2D``, ``cv2.sepFilter2D``, ``cv2.GaussianBlur``).
+
 The reference loop ``corr2d`` is skipped where it would take too long (more than
 ``LOOP_MAX_OUTPUTS`` outputs), as are the im2col / Toeplitz methods where their matrix
 would not fit in ``MATRIX_MAX_BYTES``; the table says so.
@@ -41,7 +46,7 @@ from pathlib import Path
 import torch
 from tqdm import tqdm
 
-from convbook import fast, fused, matrix, ops, peers, roofline
+from convbook import fast, fused, kernels, matrix, ops, peers, roofline
 
 LOOP_MAX_OUTPUTS = 64 * 64  # the Python loop costs ~10 us per output pixel
 MATRIX_MAX_BYTES = 1 << 29  # 512 MiB for an im2col or Toeplitz matrix
@@ -58,30 +63,56 @@ COLUMNS = [
     "compile",
     "rounds",
 ]
-PEERS = ["filter2d", "ndimage", "oaconvolve", "floor"]
+REAL_COLUMNS = COLUMNS + ["family"]  # the real sweep's CSV: which kernel, too
+PEERS = ["filter2d", "sepfilter2d", "gaussianblur", "ndimage", "oaconvolve", "floor"]
+OPENCV = ["filter2d", "sepfilter2d", "gaussianblur"]
+# The real kernels' sweep: (family, size). Gaussians have OpenCV's width for their size.
+REAL_KERNELS = [("gaussian", k) for k in (5, 7, 11, 15, 21, 31)]
+REAL_KERNELS += [("box", k) for k in (5, 15, 31)] + [("sobel", 3)]
+REAL_METHODS = ["fast", "separable", "filter2d", "sepfilter2d", "gaussianblur"]
 
 
 def methods() -> dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]]:
     """Every implementation by its short name, ``conv2d`` (the yardstick) first.
 
+    The fast forms are those of :data:`convbook.fast.FAST_FORMS`, in its order.
+
     >>> list(methods())  # doctest: +NORMALIZE_WHITESPACE
-    ['conv2d', 'corr2d', 'unfold', 'shift', 'fft', 'fused', 'fast', 'matmul',
-     'filter2d', 'ndimage', 'oaconvolve', 'floor']
+    ['conv2d', 'corr2d', 'unfold', 'shift', 'fft', 'fast', 'fused', 'separable', 'matmul',
+     'filter2d', 'sepfilter2d', 'gaussianblur', 'ndimage', 'oaconvolve', 'floor']
     """
+    forms = {name: form.function for name, form in fast.FAST_FORMS.items()}
     return {
-        ANCHOR: fast.torch_corr2d,  # F.conv2d on a batch of one image with one channel
+        ANCHOR: forms.pop(ANCHOR),  # F.conv2d on a batch of one image with one channel
         "corr2d": ops.corr2d,
-        "unfold": fast.corr2d_unfold,
-        "shift": fast.corr2d_shift,
-        "fft": fast.corr2d_fft,
-        "fused": fused.corr2d_fused,
-        "fast": fast.corr2d_fast,
+        **forms,
         "matmul": matrix.corr2d_matmul,
         "filter2d": peers.filter2d,
+        "sepfilter2d": peers.sepfilter2d,
+        "gaussianblur": peers.gaussianblur,
         "ndimage": peers.ndimage,
         "oaconvolve": peers.oaconvolve,
         "floor": peers.memory_floor,
     }
+
+
+def real_kernel(family: str, size: int) -> torch.Tensor:
+    """A kernel of the real sweep: ``"gaussian"`` (OpenCV's width for ``size``,
+    :func:`convbook.peers.opencv_gaussian`), ``"box"`` (the mean of ``size x size``) or
+    ``"sobel"`` (``sobel_x``; ``size`` 3 only).
+
+    >>> real_kernel("box", 2)
+    tensor([[0.2500, 0.2500],
+            [0.2500, 0.2500]])
+    """
+    if family == "gaussian":
+        g = peers.opencv_gaussian(size)
+        return torch.outer(g, g)
+    if family == "box":
+        return torch.full((size, size), 1.0 / size**2)
+    if family == "sobel" and size == 3:
+        return kernels.kernel("sobel_x")
+    raise ValueError(f"no real kernel {family!r} of size {size}")
 
 
 def skip_reason(method: str, size: int, kernel: int, device: str = "cpu") -> str | None:
@@ -212,8 +243,13 @@ def time_point(
     repeats: int = 5,
     device: str = "cpu",
     max_seconds: float = 20.0,
+    family: str = "random",
 ) -> list[dict[str, object]]:
     """Every round's seconds, and the median, of each method on one random point.
+
+    The image is random; so is the kernel, unless ``family`` names a real one
+    (:func:`real_kernel`). A peer that cannot take the kernel is skipped
+    (:func:`convbook.peers.unsuited`).
 
     One warm-up call each, whose answer is checked against ``F.conv2d``'s
     (:func:`disagreement`; a method that fails is not timed); time spent compiling the
@@ -230,6 +266,8 @@ def time_point(
     g = torch.Generator().manual_seed(size * 1000 + kernel)
     X = torch.randn(size, size, generator=g).to(device)
     K = torch.randn(kernel, kernel, generator=g).to(device)
+    if family != "random":
+        K = real_kernel(family, kernel).to(device)
     cuda = device == "cuda"
     rows: dict[str, dict[str, object]] = {}
     times: dict[str, list[float]] = {}
@@ -244,8 +282,10 @@ def time_point(
                 "kernel": kernel,
                 "compile": None,
             }
+            if family != "random":
+                row["family"] = family
             rows[name] = row
-            reason = skip_reason(name, size, kernel, device)
+            reason = skip_reason(name, size, kernel, device) or peers.unsuited(name, K)
             if reason is None:
                 compiled_before = sum(fused.COMPILE_SECONDS.values())
                 warm, Y = _time_once(table[name], X, K, cuda)
@@ -297,6 +337,39 @@ def format_table(rows: Sequence[dict[str, object]], names: Sequence[str]) -> str
     return "\n".join(lines)
 
 
+def format_real_table(rows: Sequence[dict[str, object]], names: Sequence[str]) -> str:
+    """One line per (kernel family, size, kernel): the best OpenCV call's time, then each
+    method's time as a multiple of it (below 1: faster than OpenCV's best); where no
+    OpenCV call was timed, each method's own time.
+
+    >>> rows = [{"family": "box", "size": 8, "kernel": 3, "method": m, "seconds": t}
+    ...         for m, t in [("filter2d", 2e-3), ("fast", 1e-3)]]
+    >>> print(format_real_table(rows, ["fast", "filter2d"]))
+    family    size kernel    OpenCV     fast filter2d
+    box          8      3   2.000ms    0.500    1.000
+    """
+    lines = [" ".join([f"{'family':<8} {'size':>5} {'kernel':>6} {'OpenCV':>9}"])]
+    lines[0] += "".join(f" {n:>8}" for n in names)
+
+    def point(r: dict[str, object]) -> tuple[str, int, int]:
+        return str(r.get("family", "random")), int(r["size"]), int(r["kernel"])
+
+    for family, size, kernel in sorted({point(r) for r in rows}):
+        here = {r["method"]: r["seconds"] for r in rows if point(r) == (family, size, kernel)}
+        opencv = [here[m] for m in OPENCV if here.get(m)]
+        best = min(opencv) if opencv else None
+        shown = f"{_ms(best):>9}" if best else f"{'-':>9}"
+        cells = [f"{family:<8} {size:>5} {kernel:>6} {shown}"]
+        for name in names:
+            t = here.get(name)
+            if t and best:
+                cells.append(f"{t / best:>8.3f}")
+            else:  # no OpenCV call timed: the method's own time
+                cells.append(f"{_ms(t):>8}" if t else f"{'-':>8}")
+        lines.append(" ".join(cells))
+    return "\n".join(lines)
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1e3:.3f}ms" if seconds < 1 else f"{seconds:.2f}s"
 
@@ -308,10 +381,11 @@ def write_csv(rows: Sequence[dict[str, object]], path: Path, info: dict[str, obj
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=COLUMNS)
+        columns = REAL_COLUMNS if any("family" in row for row in rows) else COLUMNS
+        writer = csv.DictWriter(f, fieldnames=columns)
         writer.writeheader()
         for row in rows:
-            writer.writerow({c: _csv_value(row.get(c)) for c in COLUMNS})
+            writer.writerow({c: _csv_value(row.get(c)) for c in columns})
     sidecar = path.with_suffix(".json")
     sidecar.write_text(json.dumps(info, indent=2) + "\n")
     return sidecar
@@ -335,6 +409,8 @@ def read_csv(path: str | Path) -> tuple[list[dict[str, object]], dict[str, objec
             for key in ("seconds", "ratio", "compile"):
                 row[key] = float(r[key]) if r.get(key) else None
             row["rounds"] = [float(t) for t in (r.get("rounds") or "").split()]
+            if r.get("family"):
+                row["family"] = r["family"]
             rows.append(row)
     sidecar = path.with_suffix(".json")
     info = json.loads(sidecar.read_text()) if sidecar.exists() else {}
@@ -372,9 +448,16 @@ def parser() -> argparse.ArgumentParser:
         type=int,
         nargs="+",
         metavar="K",
-        default=[1, 3, 5, 7, 11, 15, 21, 31],
+        default=None,
         help="kernel sizes K (K x K kernels; larger than the image: left out); "
-        "default: %(default)s",
+        "default: 1 3 5 7 11 15 21 31, with --real those of REAL_KERNELS",
+    )
+    p.add_argument(
+        "--real",
+        action="store_true",
+        help="time the real kernels of convbook.bench.REAL_KERNELS (Gaussians of 5 to 31 "
+        "taps, box blurs, Sobel) instead of random ones, against the best of OpenCV's "
+        f"filter2D, sepFilter2D and GaussianBlur; methods default: {' '.join(REAL_METHODS)}",
     )
     p.add_argument(
         "--repeats",
@@ -444,24 +527,34 @@ def main(argv: Sequence[str] | None = None) -> list[dict[str, object]]:
     p = parser()
     args = p.parse_args(argv)
     known = list(methods())
-    names = [ANCHOR] + [n for n in (args.methods or known) if n != ANCHOR]
+    if args.real:
+        names = list(dict.fromkeys(args.methods or REAL_METHODS))
+    else:
+        names = [ANCHOR] + [n for n in (args.methods or known) if n != ANCHOR]
     unknown = [n for n in names if n not in known]
     if unknown:
         p.error(f"unknown method(s) {', '.join(unknown)}; choose from {', '.join(known)}")
     if args.device == "cuda" and not torch.cuda.is_available():
         p.error(f"--device cuda: CUDA is not available here (torch {torch.__version__})")
-    if min(args.sizes + args.kernels) < 1 or args.repeats < 1:
+    kernels = args.kernels or ([] if args.real else [1, 3, 5, 7, 11, 15, 21, 31])
+    if min(args.sizes + kernels) < 1 or args.repeats < 1:
         p.error("sizes, kernels and repeats must be at least 1")
     if args.threads is not None:
         set_threads(args.threads)
     if args.device == "cuda":  # every method in float32: cuDNN may not round to TF32
         torch.backends.cudnn.allow_tf32 = False
         torch.backends.cuda.matmul.allow_tf32 = False
-    points = [(n, k) for n in sorted(set(args.sizes)) for k in sorted(set(args.kernels)) if k <= n]
+    if args.real:
+        chosen = [(f, k) for f, k in REAL_KERNELS if not args.kernels or k in args.kernels]
+    else:
+        chosen = [("random", k) for k in sorted(set(kernels))]
+    points = [(n, f, k) for n in sorted(set(args.sizes)) for f, k in chosen if k <= n]
     rows: list[dict[str, object]] = []
     with busy_core(args.load):
-        for size, kernel in tqdm(points, desc="bench", unit="point", disable=None):
-            rows += time_point(names, size, kernel, args.repeats, args.device, args.max_seconds)
+        for size, family, kernel in tqdm(points, desc="bench", unit="point", disable=None):
+            rows += time_point(
+                names, size, kernel, args.repeats, args.device, args.max_seconds, family
+            )
         info = machine_info(args.device)
         info["load"] = "one busy process" if args.load else None
         if args.device == "cuda":
@@ -471,9 +564,14 @@ def main(argv: Sequence[str] | None = None) -> list[dict[str, object]]:
     print(
         f"{info['device']}: {info.get('gpu', info['cpu'])}, {info['threads']} threads, "
         f"torch {info['torch']}{', one core kept busy' if args.load else ''}; "
-        "median time of F.conv2d, then each method's as a multiple of it"
+        + (
+            f"OpenCV {info.get('opencv')} on {info.get('opencv_threads')} threads; median "
+            "time of the best OpenCV call, then each method's as a multiple of it"
+            if args.real
+            else "median time of F.conv2d, then each method's as a multiple of it"
+        )
     )
-    print(format_table(rows, names))
+    print(format_real_table(rows, names) if args.real else format_table(rows, names))
     skipped = sorted({(r["method"], r["status"]) for r in rows if r["status"] != "ok"})
     for method, status in skipped:
         print(f"{method}: {status} at some points")
@@ -525,12 +623,14 @@ def fit_costs(rows: Sequence[dict[str, object]]) -> dict[str, tuple[float, float
     """``(launch, per_unit)`` per method of the cost model, fitted to the rows' medians.
 
     Least squares on the relative error of ``launch * calls + per_unit * work`` (calls
-    and work as in :func:`convbook.fast.modelled_seconds`), over the timed points of
-    ``shift``, ``fused``, ``fft`` and ``conv2d``; a negative constant is set to 0 and the
-    other refitted. What ``COSTS`` should hold for the device the rows were timed on.
+    and work as in :func:`convbook.fast.modelled_seconds`), over the timed points of each
+    method the dispatcher may pick (those of ``convbook.fast.COSTS``); a negative constant
+    is set to 0 and the other refitted. What ``COSTS`` should hold for the device the rows
+    were timed on.
     """
     fitted: dict[str, tuple[float, float]] = {}
-    for method in ("shift", "fused", "fft", "conv2d"):
+    candidates = [name for name, form in fast.FAST_FORMS.items() if form.cost is not None]
+    for method in candidates:
         timed = [r for r in rows if r["method"] == method and r["seconds"]]
         if len(timed) < 2:
             continue

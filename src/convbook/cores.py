@@ -99,7 +99,17 @@ def configured_threads() -> int:
 
 @contextlib.contextmanager
 def one_thread() -> Iterator[None]:
-    """Run the body with PyTorch on one thread, then restore the thread count."""
+    """Run the body with PyTorch on one thread, then give back the thread count it had.
+
+    Two uses: a method made of many short operations waits less on a machine whose cores
+    are taken (:func:`cores_short`); and a sum split over threads is added up in an order
+    that depends on how many there are, so on one thread the results are identical bit
+    for bit whatever the thread count (the training of chapter "What a network learns").
+
+    >>> with one_thread():
+    ...     torch.get_num_threads()
+    1
+    """
     threads = torch.get_num_threads()
     if threads == 1:
         yield

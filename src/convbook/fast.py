@@ -3,8 +3,9 @@ fast is a convolution?").
 
 ``corr2d_unfold`` (a strided view and one contraction), ``corr2d_shift`` (a sum of shifted
 images), ``corr2d_fft`` (the Fourier transform), and ``corr2d_fast``, which picks among
-them, the compiled form of :mod:`convbook.fused` and PyTorch's own ``F.conv2d`` with a
-cost model measured by ``python -m convbook.bench``. ``torch_corr2d`` is that
+them, the compiled form of :mod:`convbook.fused`, the row and column passes of
+:mod:`convbook.separable` and PyTorch's own ``F.conv2d`` with a cost model measured by
+``python -m convbook.bench``. :data:`FAST_FORMS` lists them all, once. ``torch_corr2d`` is that
 ``F.conv2d`` call for one 2-D image: the yardstick every form is measured and tested
 against.
 """
@@ -13,44 +14,25 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
 
-from convbook import fused
+from convbook import fused, separable
 from convbook.checks import check_image_and_kernel, check_kernel_size
 from convbook.cores import cores_short, one_thread
+from convbook.finish import HALF
+from convbook.finish import finished as _finished
+from convbook.finish import needs_grad as _needs_grad
 from convbook.fused import cannot_compile
 from convbook.matrix import windows
-from convbook.ops import Form, output_shape, redo_if_overflowed
+from convbook.ops import Form, output_shape
 
 # Rows of the output updated together by corr2d_shift, so that the block of the output
 # being summed stays in the processor's cache across the k_h * k_w kernel entries.
 _SHIFT_BLOCK_BYTES = 1 << 21
-
-
-# Half-precision inputs are summed in float32 and rounded back once, as PyTorch does.
-HALF = (torch.float16, torch.bfloat16)
-
-
-def _finished(Y: torch.Tensor, X: torch.Tensor, K: torch.Tensor, form: Form) -> torch.Tensor:
-    """Return ``Y = form(X, K)``, checked: the fast forms' way of keeping the rules cheap.
-
-    They skip the check's full pass over ``X`` (its finiteness scan costs more than a 3x3
-    correlation) and test the output instead: a NaN or inf pixel of ``X`` always reaches
-    the output, because every pixel lies under some window. If ``Y`` is not finite, the
-    full check runs (and raises for a bad ``X``); otherwise a sum overflowed on the way,
-    and :func:`convbook.ops.redo_if_overflowed` computes ``Y`` again, scaled.
-    """
-    if math.isfinite(float(Y.detach().sum())):
-        return Y
-    check_image_and_kernel(X, K)
-    return redo_if_overflowed(Y, X, K, form)
-
-
-def _needs_grad(*tensors: torch.Tensor) -> bool:
-    return torch.is_grad_enabled() and any(t.requires_grad for t in tensors)
 
 
 def corr2d_unfold(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
@@ -191,6 +173,11 @@ def torch_corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
 #   fused:  one call of one compiled loop:                  work = k_h*k_w * out_h*out_w
 #   fft:    a few calls on the padded image (m pixels):      work = m * log2(m)
 #   conv2d: one call, PyTorch's own kernel (cuDNN on CUDA):  work = k_h*k_w * out_h*out_w
+#   separable: k_h + k_w calls per block of rows (rank-1 kernels only):
+#                                                            work = (k_h+k_w) * out_h*out_w
+# The separable form's constants are provisional: the shifted sums' (it is made of the same
+# calls), until a run on a quiet machine fits them (book/data/bench-run.sh).
+# Which methods there are, and how each counts its calls and work: FAST_FORMS, below.
 Costs = Mapping[str, tuple[float, float]]
 COSTS: dict[str, dict[str, tuple[float, float]]] = {
     "cpu": {
@@ -198,12 +185,14 @@ COSTS: dict[str, dict[str, tuple[float, float]]] = {
         "fused": (7.6e-5, 4e-11),
         "fft": (1.5e-4, 3.3e-10),
         "conv2d": (2.3e-4, 1.9e-10),
+        "separable": (7.3e-6, 7.4e-11),
     },
     "cuda": {
         "shift": (4e-5, 2e-12),
         "fused": (2.8e-4, 8.5e-13),
         "fft": (5e-4, 1.3e-12),
         "conv2d": (2.2e-4, 3.4e-12),
+        "separable": (4e-5, 2e-12),
     },
 }
 # The fused form is considered only from this many outputs up: compiling costs seconds
@@ -220,9 +209,11 @@ def fast_method(
     kernel_shape: tuple[int, int] | torch.Size,
     device: str | torch.device = "cpu",
     costs: Costs | None = None,
+    separable: bool = False,
 ) -> str:
     """The method :func:`corr2d_fast` uses for these shapes: ``"shift"``, ``"fused"``,
-    ``"fft"`` or ``"conv2d"`` (for a float32 image that needs no gradient).
+    ``"fft"``, ``"conv2d"`` or, for a kernel of rank 1 (``separable``), ``"separable"``
+    (for a float32 image that needs no gradient).
 
     Each method's time is modelled as ``launch * calls + per_unit * work`` with the
     constants in ``costs`` (default: ``COSTS`` for the device type) and the cheapest is
@@ -245,9 +236,10 @@ def fast_method(
     k_h, k_w = check_kernel_size(kernel_shape, "kernel_shape")
     output_shape((n_h, n_w), (k_h, k_w))
     kind = _device_type(device)
+    fused_possible = cannot_compile(kind) is None
     if costs is None:
-        return _cheapest(n_h, n_w, k_h, k_w, kind, cannot_compile(kind) is None)
-    return cheapest(n_h, n_w, k_h, k_w, costs, cannot_compile(kind) is None)
+        return _cheapest(n_h, n_w, k_h, k_w, kind, fused_possible, bool(separable))
+    return cheapest(n_h, n_w, k_h, k_w, costs, fused_possible, bool(separable))
 
 
 def _device_type(device: object) -> str:
@@ -265,20 +257,14 @@ def modelled_seconds(n_h: int, n_w: int, k_h: int, k_w: int, costs: Costs) -> di
     """Each method's modelled time for an ``n_h x n_w`` image and ``k_h x k_w`` kernel.
 
     >>> sorted(modelled_seconds(64, 64, 3, 3, COSTS["cpu"]))
-    ['conv2d', 'fft', 'fused', 'shift']
+    ['conv2d', 'fft', 'fused', 'separable', 'shift']
     """
-    out_h, out_w = output_shape((n_h, n_w), (k_h, k_w))
-    direct = k_h * k_w * out_h * out_w
-    calls_and_work = {
-        "shift": (k_h * k_w + 2, direct),
-        "fused": (1, direct),
-        "fft": (1, _fft_work(n_h, n_w)),
-        "conv2d": (1, direct),
-    }
-    return {
-        method: launch * calls_and_work[method][0] + per_unit * calls_and_work[method][1]
-        for method, (launch, per_unit) in costs.items()
-    }
+    output_shape((n_h, n_w), (k_h, k_w))
+    seconds = {}
+    for method, (launch, per_unit) in costs.items():
+        calls, work = FAST_FORMS[method].cost(n_h, n_w, k_h, k_w)
+        seconds[method] = launch * calls + per_unit * work
+    return seconds
 
 
 def _fft_work(n_h: int, n_w: int) -> float:
@@ -288,9 +274,16 @@ def _fft_work(n_h: int, n_w: int) -> float:
 
 
 def cheapest(
-    n_h: int, n_w: int, k_h: int, k_w: int, costs: Costs, fused_possible: bool = True
+    n_h: int,
+    n_w: int,
+    k_h: int,
+    k_w: int,
+    costs: Costs,
+    fused_possible: bool = True,
+    separable: bool = False,
 ) -> str:
-    """The method with the least modelled time; the fused form only where it may be used.
+    """The method with the least modelled time; the fused form only where it may be used,
+    the separable form only for a kernel of rank 1 (``separable``).
 
     >>> cheapest(2048, 2048, 3, 3, {"shift": (0, 2.0), "fused": (0, 1.0)})
     'fused'
@@ -302,20 +295,27 @@ def cheapest(
     small = out_h * out_w < FUSED_MIN_OUTPUTS or k_h * k_w > FUSED_MAX_TAPS
     if not fused_possible or small:
         seconds.pop("fused", None)
+    if not separable:
+        seconds.pop("separable", None)
     return min(seconds, key=seconds.__getitem__)
 
 
 @functools.lru_cache(maxsize=1024)
-def _cheapest(n_h: int, n_w: int, k_h: int, k_w: int, device: str, fused_possible: bool) -> str:
-    return cheapest(n_h, n_w, k_h, k_w, COSTS[device], fused_possible)
+def _cheapest(
+    n_h: int, n_w: int, k_h: int, k_w: int, device: str, fused_possible: bool, rank_one: bool
+) -> str:
+    return cheapest(n_h, n_w, k_h, k_w, COSTS[device], fused_possible, rank_one)
 
 
 def corr2d_fast(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     """Cross-correlation by whichever method :func:`fast_method` expects to be fastest.
 
     Same answer as :func:`corr2d` up to float rounding, same checks, works under
-    autograd and on CUDA tensors. The fused form is used only for float32 and float64
-    images that need no gradient; its first call for a shape compiles it (seconds), and
+    autograd and on CUDA tensors. A kernel of rank 1 (an outer product, such as the
+    Gaussian, box and Sobel kernels; :func:`convbook.separable.rank_one_factors`) may
+    take a row pass and a column pass, :func:`convbook.separable.corr2d_separable`.
+    The fused form is used only for float32 and float64 images that need no gradient;
+    its first call for a shape compiles it (seconds), and
     if compiling fails the next cheapest form is used, silently, from then on. When the
     cores are taken by other processes (:func:`convbook.cores.cores_short`), a CPU call
     runs on one thread: a multi-threaded operation waits for its slowest thread.
@@ -333,7 +333,8 @@ def corr2d_fast(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
         and not _needs_grad(X, K)
         and cannot_compile(device) is None
     )
-    method = _cheapest(X.shape[0], X.shape[1], K.shape[0], K.shape[1], device, fused_possible)
+    rank_one = min(K.shape) > 1 and separable.rank_one_factors(K) is not None
+    method = _cheapest(*X.shape, *K.shape, device, fused_possible, rank_one)
     if X.is_cuda or not cores_short():
         return _run(method, X, K)
     with one_thread():
@@ -346,8 +347,66 @@ def _run(method: str, X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
         if Y is not None:
             return Y
         device = "cuda" if X.is_cuda else "cpu"  # compiling failed just now: the next best
-        method = _cheapest(X.shape[0], X.shape[1], K.shape[0], K.shape[1], device, False)
+        method = _cheapest(*X.shape, *K.shape, device, False, False)
     return FORMS[method](X, K)
 
 
-FORMS = {"conv2d": torch_corr2d, "fft": corr2d_fft, "shift": corr2d_shift}  # and fused.run
+def _fft_cost(n_h: int, n_w: int, k_h: int, k_w: int) -> tuple[float, float]:
+    return 1, _fft_work(n_h, n_w)
+
+
+def _direct_cost(calls: Callable[[int], int]) -> Callable[[int, int, int, int], tuple]:
+    """Calls and work of a form that multiplies every tap into every output."""
+
+    def cost(n_h: int, n_w: int, k_h: int, k_w: int) -> tuple[float, float]:
+        out_h, out_w = output_shape((n_h, n_w), (k_h, k_w))
+        return calls(k_h * k_w), k_h * k_w * out_h * out_w
+
+    return cost
+
+
+def _separable_cost(n_h: int, n_w: int, k_h: int, k_w: int) -> tuple[float, float]:
+    out_h, out_w = output_shape((n_h, n_w), (k_h, k_w))
+    blocks = math.ceil(out_h / separable.block_rows(out_w, 4, out_h))
+    return blocks * (k_h + k_w), (k_h + k_w) * out_h * out_w
+
+
+@dataclass(frozen=True)
+class FastForm:
+    """One fast form of cross-correlation, as :data:`FAST_FORMS` lists it.
+
+    ``function(X, K)`` is the form; ``cost(n_h, n_w, k_h, k_w)`` its ``(calls, work)``
+    for the cost model of :func:`fast_method` (``None``: not a candidate of
+    ``corr2d_fast``, whose constants per device are in :data:`COSTS`); ``compiles``:
+    its first call for a shape compiles (seconds), so the tests try it apart.
+    """
+
+    name: str
+    function: Form
+    cost: Callable[[int, int, int, int], tuple[float, float]] | None = None
+    compiles: bool = False
+
+
+# The registry of fast forms, in the order the benchmark times them and the timing plot
+# gives them colours: what the dispatcher's costs, convbook.bench, convbook.plot and the
+# tests read. A new form is one line here (and, if corr2d_fast may pick it, one entry per
+# device in COSTS).
+FAST_FORMS: dict[str, FastForm] = {
+    form.name: form
+    for form in [
+        FastForm("conv2d", torch_corr2d, _direct_cost(lambda taps: 1)),
+        FastForm("unfold", corr2d_unfold),
+        FastForm("shift", corr2d_shift, _direct_cost(lambda taps: taps + 2)),
+        FastForm("fft", corr2d_fft, _fft_cost),
+        FastForm("fast", corr2d_fast),
+        FastForm("fused", fused.corr2d_fused, _direct_cost(lambda taps: 1), compiles=True),
+        FastForm("separable", separable.corr2d_separable, _separable_cost),
+    ]
+}
+
+# What corr2d_fast runs for each method it may pick (the fused form through fused.run).
+FORMS = {
+    name: form.function
+    for name, form in FAST_FORMS.items()
+    if form.cost is not None and not form.compiles
+}

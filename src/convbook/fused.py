@@ -26,6 +26,7 @@ import torch
 
 from convbook.checks import check_image_and_kernel
 from convbook.cores import configured_threads
+from convbook.finish import HALF, finished
 
 Key = tuple[tuple[int, ...], tuple[int, ...], torch.dtype, str, int]
 
@@ -181,13 +182,11 @@ def corr2d_fused(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     tensor([[19., 25.],
             [37., 43.]])
     """
-    from convbook.fast import HALF, _finished  # fast imports this module
-
     X, K = check_image_and_kernel(X, K, scan_image=False)
     if X.dtype in HALF:
         return corr2d_fused(X.float(), K.float()).to(X.dtype)
     if torch.is_grad_enabled() and (X.requires_grad or K.requires_grad):
-        return _finished(stencil(X, K), X, K, corr2d_fused)
+        return finished(stencil(X, K), X, K, corr2d_fused)
     Y = run(X, K)
     if Y is None:
         raise RuntimeError(f"corr2d_fused: {cannot_compile(X.device)}")
@@ -197,8 +196,6 @@ def corr2d_fused(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
 def run(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor | None:
     """``X`` correlated with ``K`` (checked, same dtype, no gradient needed) by the
     compiled loop, compiling it first if need be; ``None`` where it cannot be compiled."""
-    from convbook.fast import _finished  # fast imports this module
-
     X, K = X.contiguous(), K.contiguous()  # the loop is compiled for contiguous tensors
     loop = compiled(X, K)
     if loop is None:
@@ -207,4 +204,4 @@ def run(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor | None:
         Y, row_sums = loop(X, K)
     if math.isfinite(float(row_sums.sum())):
         return Y
-    return _finished(Y, X, K, corr2d_fused)
+    return finished(Y, X, K, corr2d_fused)

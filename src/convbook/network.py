@@ -13,8 +13,6 @@ several), and the rounding differences between machines stay far below the print
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import torch
@@ -30,30 +28,12 @@ from convbook.checks import (
     check_positive_number,
     check_seed,
 )
+from convbook.cores import one_thread
 
 DTYPE = torch.float64
 SCAN_SIZE = 8  # scikit-learn's digits are 8 x 8 scans
 INK = 16.0  # their darkest value: a pixel fully covered by the pen
 CLASSES = 10
-
-
-@contextmanager
-def one_thread() -> Iterator[None]:
-    """Run the block on one thread, then give back the thread count it had.
-
-    A sum split over threads is added up in an order that depends on how many there are;
-    on one thread the order is always the same, so the results are identical bit for bit.
-
-    >>> with one_thread():
-    ...     torch.get_num_threads()
-    1
-    """
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import torch
 import torch.nn.functional as F
 
 from convbook.checks import (
+    check_choice,
     check_crop,
     check_image_and_kernel,
     check_kernel_size,
@@ -27,6 +28,16 @@ from convbook.checks import (
 )
 
 Setting = int | tuple[int, int]
+
+# What lies beyond the image's border, as F.pad calls it (chapter "Frequencies and
+# separable kernels" shows each on a photo): zeros, the image mirrored at its edge pixel,
+# the edge pixel repeated, or the image wrapped around (the opposite edge).
+PADDING_MODES = {
+    "zeros": "constant",
+    "reflect": "reflect",
+    "replicate": "replicate",
+    "circular": "circular",
+}
 
 
 def corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
@@ -105,17 +116,23 @@ def cross_correlate(
     padding: Setting = 0,
     stride: Setting = 1,
     dilation: Setting = 1,
+    padding_mode: str = "zeros",
 ) -> torch.Tensor:
-    """Cross-correlate ``X`` with ``K``, with zero padding, a stride and a dilated kernel.
+    """Cross-correlate ``X`` with ``K``, with padding, a stride and a dilated kernel.
 
-    Pad ``X`` with ``padding`` zeros on each side, cut out every window of the dilated
+    Pad ``X`` with ``padding`` pixels on each side (zeros, or with ``padding_mode``
+    ``"reflect"``, ``"replicate"`` or ``"circular"`` the image mirrored, its edge repeated
+    or wrapped around, as ``F.pad`` does), cut out every window of the dilated
     kernel's span, ``stride`` apart, keep every ``dilation``-th pixel of each, and sum its
     products with ``K``: the output has :func:`output_shape` and equals
-    ``F.conv2d(X[None, None], K[None, None], ...)[0, 0]`` (chapter "Padding, stride and
-    dilation"). Each setting is an int or an ``(h, w)`` pair. It works under autograd.
+    ``F.conv2d(F.pad(X[None, None], ..., mode), K[None, None], ...)[0, 0]`` (chapter
+    "Padding, stride and dilation"; the other modes: chapter "Frequencies and separable
+    kernels"). Each setting is an int or an ``(h, w)`` pair. It works under autograd.
     Refused: what :func:`corr2d` refuses, except that ``K`` may be larger than ``X`` when
     the padding makes room; padding below 0, stride or dilation below 1, bools and floats
-    as settings, and a dilated kernel larger than the padded image.
+    as settings, a dilated kernel larger than the padded image, a ``padding_mode`` not
+    among :data:`PADDING_MODES`, and a reflecting padding not smaller than the image (or a
+    circular one larger than it): there is not that much image to mirror or wrap.
 
     >>> X = torch.arange(16.).reshape(4, 4)
     >>> cross_correlate(X, torch.ones(2, 2), padding=1, stride=2)
@@ -124,7 +141,11 @@ def cross_correlate(
             [12., 27., 15.]])
     >>> cross_correlate(X, torch.ones(2, 2), dilation=3)
     tensor([[30.]])
+    >>> cross_correlate(torch.tensor([[1., 2., 3.]]), torch.ones(1, 3), padding=(0, 1),
+    ...                 padding_mode="reflect")
+    tensor([[5., 6., 7.]])
     """
+    mode = check_choice(padding_mode, "padding_mode", tuple(PADDING_MODES))
     padding = check_window_setting(padding, "padding", 0)
     stride = check_window_setting(stride, "stride", 1)
     dilation = check_window_setting(dilation, "dilation", 1)
@@ -133,16 +154,33 @@ def cross_correlate(
         X.shape, K.shape, padding, dilation, ("image X of shape", "kernel K of shape")
     )
     check_same_dtype(X, K, ("X", "K"))
+    _check_room_to_pad(X.shape, padding, mode)
     (p_h, p_w), (d_h, d_w) = padding, dilation
-    padded = F.pad(X, (p_w, p_w, p_h, p_h))
+    padded = F.pad(X[None], (p_w, p_w, p_h, p_h), mode=PADDING_MODES[mode])[0]
     spans = [d * (k - 1) + 1 for k, d in zip(K.shape, dilation)]
     windows = padded.unfold(0, spans[0], stride[0]).unfold(1, spans[1], stride[1])
     Y = (windows[..., ::d_h, ::d_w] * K).sum(dim=(-2, -1))  # windows: (out_h, out_w, k_h, k_w)
 
     def again(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
-        return cross_correlate(X, K, padding=padding, stride=stride, dilation=dilation)
+        return cross_correlate(
+            X, K, padding=padding, stride=stride, dilation=dilation, padding_mode=mode
+        )
 
     return redo_if_overflowed(Y, X, K, again)
+
+
+def _check_room_to_pad(shape: tuple[int, int], padding: tuple[int, int], mode: str) -> None:
+    """Refuse a mirror padding as wide as the image, or a wrap-around wider than it."""
+    for n, p, axis in zip(shape, padding, ("rows", "columns")):
+        if mode == "reflect" and p >= n:
+            raise ValueError(
+                f"padding {p} must be smaller than the image's {n} {axis} for "
+                "padding_mode 'reflect'"
+            )
+        if mode == "circular" and p > n:
+            raise ValueError(
+                f"padding {p} must be at most the image's {n} {axis} for padding_mode 'circular'"
+            )
 
 
 def transposed_conv(

@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from convbook.checks import check_image_and_kernel, check_matrix
+from convbook.fast import FAST_FORMS
 from convbook.ops import output_shape
 
 CMAP = "viridis"  # magnitudes and counts
@@ -372,7 +373,14 @@ def _factor(v: float) -> str:
 
 # --- Timings: seconds or ratio to F.conv2d against image size or kernel size -------------
 
-_TIMING_ORDER = ["conv2d", "corr2d", "unfold", "shift", "fft", "fast", "matmul"]
+
+def _timing_order() -> list[str]:
+    """One colour per method, always: the fast forms in the order of
+    :data:`convbook.fast.FAST_FORMS`, with the reference loop second and the matrix product
+    after ``fast`` (where they have always been), then any other name as it comes."""
+    names = [n for n in FAST_FORMS if n not in ("conv2d",)]
+    at = names.index("fast") + 1
+    return ["conv2d", "corr2d", *names[:at], "matmul", *names[at:]]
 
 
 def timing_plot(
@@ -407,7 +415,8 @@ def timing_plot(
     )
     fig, ax = plt.subplots(figsize=(6, 4))
     palette = plt.get_cmap("tab10").colors
-    order = _TIMING_ORDER + [n for n in names if n not in _TIMING_ORDER]
+    order = _timing_order()
+    order += [n for n in names if n not in order]
     ticks: set[int] = set()
     for name in names:
         points = sorted((int(r[against]), float(r[key])) for r in chosen if r["method"] == name)
@@ -457,7 +466,8 @@ def roofline_plot(
         raise ValueError("points holds no (intensity, rate) pair")
     fig, ax = plt.subplots(figsize=(6, 4))
     palette = plt.get_cmap("tab10").colors
-    order = _TIMING_ORDER + [n for n in names if n not in _TIMING_ORDER]
+    order = _timing_order()
+    order += [n for n in names if n not in order]
     everything = [x for name in names for x, _ in points[name]]
     ridge = peak / bandwidth
     low, high = min(everything + [ridge]) / 2, max(everything + [ridge]) * 2
