@@ -797,8 +797,8 @@ function showControls(ui, s, ranges, typing) {
 function render({ model, el: root }) {
   const ranges = model.get("ranges");
   const images = model.get("images");
-  const store = createStore({ ...fromTraits(bridge(model, TRAITS).read()), at: null });
   const py = bridge(model, TRAITS, (v) => store.set({ ...fromTraits(v), at: null }, "python"));
+  const store = createStore({ ...fromTraits(py.read()), at: null });
   const act = actions(store, py, ranges);
   const ui = layout(ranges, Object.keys(images), act);
   root.replaceChildren(ui.box);
