@@ -15,6 +15,17 @@ import traitlets
 HERE = Path(__file__).parent
 
 
+def one_of(value, choices, name: str):
+    """``value`` if it is one of ``choices``, else a ValueError naming ``name`` and the choices.
+
+    >>> one_of("max", ("max", "average"), "mode")
+    'max'
+    """
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {list(choices)}, got {value!r}")
+    return value
+
+
 def rows(M: torch.Tensor, decimals: int = 4) -> list[list[float]]:
     """``M`` as the browser gets it: a list of rows of float64, kept to ``decimals`` places.
 

@@ -10,7 +10,7 @@ from convbook.data import LARGEST_KERNEL, edge_image, numbers_example, photo
 from convbook.kernels import kernel as named_kernel
 from convbook.kernels import kernel_names
 from convbook.ops import conv2d_true, corr2d
-from convbook.widgets.base import BookWidget, StateError, refused, rows
+from convbook.widgets.base import BookWidget, StateError, one_of, refused, rows
 
 __all__ = ["KernelExplorer", "StateError", "crop_to_fit"]
 
@@ -139,9 +139,7 @@ class KernelExplorer(BookWidget):
     @traitlets.validate("operation")
     @refused
     def _valid_operation(self, proposal: dict) -> str:
-        if proposal["value"] not in OPERATIONS:
-            raise ValueError(f"operation must be one of {OPERATIONS}, got {proposal['value']!r}")
-        return proposal["value"]
+        return one_of(proposal["value"], OPERATIONS, "operation")
 
     @traitlets.validate("images")
     @refused
@@ -155,11 +153,7 @@ class KernelExplorer(BookWidget):
     @traitlets.validate("image_name")
     @refused
     def _valid_image_name(self, proposal: dict) -> str:
-        if proposal["value"] not in self.images:
-            raise ValueError(
-                f"image_name must be one of {list(self.images)}, got {proposal['value']!r}"
-            )
-        return proposal["value"]
+        return one_of(proposal["value"], self.images, "image_name")
 
     @traitlets.validate("kernel_rows")
     @refused

@@ -20,7 +20,7 @@ from convbook.kernels import kernel
 from convbook.matrix import im2col
 from convbook.ops import corr2d, output_shape
 from convbook.train import History, critical_lr, learn_kernel
-from convbook.widgets.base import BookWidget, refused
+from convbook.widgets.base import BookWidget, one_of, refused
 
 EDGE = "edge image 6 × 8, 1 × 2 kernel"
 # The second problem: a 3 x 3 kernel, Sobel x, learned from a small photo and its feature map.
@@ -89,11 +89,7 @@ class LearningRateExplorer(BookWidget):
     @traitlets.validate("problem")
     @refused
     def _valid_problem(self, proposal: dict) -> str:
-        if proposal["value"] not in self.problems:
-            raise ValueError(
-                f"problem must be one of {list(self.problems)}, got {proposal['value']!r}"
-            )
-        return proposal["value"]
+        return one_of(proposal["value"], self.problems, "problem")
 
     @traitlets.observe("problem")
     def _start_of_problem(self, change: dict) -> None:

@@ -11,7 +11,7 @@ import torch.nn.functional as F
 import traitlets
 
 from convbook.data import photo
-from convbook.widgets.base import BookWidget, StateError, StateTypeError, refused, rows
+from convbook.widgets.base import BookWidget, StateError, StateTypeError, one_of, refused, rows
 
 __all__ = ["PoolingExplorer"]
 
@@ -111,18 +111,12 @@ class PoolingExplorer(BookWidget):
     @traitlets.validate("image_name")
     @refused
     def _valid_image_name(self, proposal: dict) -> str:
-        if proposal["value"] not in self.images:
-            raise ValueError(
-                f"image_name must be one of {list(self.images)}, got {proposal['value']!r}"
-            )
-        return proposal["value"]
+        return one_of(proposal["value"], self.images, "image_name")
 
     @traitlets.validate("mode")
     @refused
     def _valid_mode(self, proposal: dict) -> str:
-        if proposal["value"] not in MODES:
-            raise ValueError(f"mode must be one of {MODES}, got {proposal['value']!r}")
-        return proposal["value"]
+        return one_of(proposal["value"], MODES, "mode")
 
     @traitlets.validate("padding")
     @refused
