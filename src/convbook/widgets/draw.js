@@ -76,19 +76,8 @@ export function fmt(v, digits = 3) {
   return String(Number(v.toPrecision(digits)));
 }
 
-/** A canvas of the given CSS size, sharp on high-DPI screens. */
-export function canvas(width, height, label) {
-  const c = document.createElement("canvas");
-  const ratio = window.devicePixelRatio || 1;
-  c.width = Math.round(width * ratio);
-  c.height = Math.round(height * ratio);
-  c.style.width = `${width}px`;
-  c.style.height = `${height}px`;
-  c.setAttribute("role", "img");
-  c.setAttribute("aria-label", label);
-  c.getContext("2d").scale(ratio, ratio);
-  return c;
-}
+/** A canvas sharp on high-DPI screens: the kit's (kit/canvas.js). */
+export { hidpiCanvas as canvas } from "./kit/canvas.js";
 
 /** Pixel size of one matrix cell so that the whole matrix fits in `room` pixels. */
 export function cellSize(M, room = 240, largest = 34) {
@@ -106,16 +95,18 @@ export function heatmap(ctx, M, cell, low, high, outline = null, scale = colourS
   ctx.clearRect(0, 0, M[0].length * cw, M.length * ch);
   if (ch === cw && cw >= 24) cellsWithValues(ctx, M, cw, scale);
   else pixels(ctx, M, ch, cw, scale);
-  if (outline) {
-    const [top, left, h, w] = outline;
-    const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = "#000";
-    ctx.strokeRect(...box);
-    ctx.lineWidth = 1;
-    ctx.strokeStyle = "#fff";
-    ctx.strokeRect(...box);
-  }
+  if (outline) ring(ctx, outline, [ch, cw]);
+}
+
+/** Ring the window [top, left, h, w] of cells [height, width] in black and white. */
+export function ring(ctx, [top, left, h, w], [ch, cw]) {
+  const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = "#000";
+  ctx.strokeRect(...box);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = "#fff";
+  ctx.strokeRect(...box);
 }
 
 function cellsWithValues(ctx, M, cell, scale) {
@@ -228,25 +219,4 @@ export function line(ctx, ax, points, color, dots = false) {
   ctx.stroke();
   if (dots) points.forEach(([x, y]) => ctx.fillRect(ax.px(x) - 2, ax.py(y) - 2, 4, 4));
   ctx.restore();
-}
-
-/** A small element with optional class and text. */
-export function el(tag, className = "", text = "") {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
-
-/**
- * Copy values to the widget's model in one step (listeners see them all changed together, never
- * half of them) and save them to Python when there is a kernel.
- */
-export function save(model, values) {
-  model.set(values);
-  try {
-    model.save_changes();
-  } catch (error) {
-    // A page without a kernel has nowhere to save to; the widget works on regardless.
-  }
 }

@@ -2,7 +2,7 @@
 // pooled output and the gradient of the sum of the outputs. Hovering (or focusing) an output
 // cell rings its window in the image and the gradient, and marks the winning pixel of a max
 // (filled) and any pixels tied with it (hollow).
-import { cellSize, colourScale, greyScale, heatmap } from "./draw.js";
+import { cellSize, colourScale, greyScale, heatmap, ring } from "./draw.js";
 import { hidpiCanvas } from "./kit/canvas.js";
 import { el } from "./kit/controls.js";
 import { cellCursor } from "./kit/cursor.js";
@@ -15,16 +15,6 @@ const MARK = "#ff7a00"; // the winner's dot: orange with a black rim reads on bl
 function extent(M) {
   const flat = M.flat();
   return [Math.min(...flat), Math.max(...flat)];
-}
-
-function ring(ctx, top, left, h, w, cell) {
-  const box = [left * cell + 1.5, top * cell + 1.5, w * cell - 3, h * cell - 3];
-  ctx.lineWidth = 3;
-  ctx.strokeStyle = "#000";
-  ctx.strokeRect(...box);
-  ctx.lineWidth = 1;
-  ctx.strokeStyle = "#fff";
-  ctx.strokeRect(...box);
 }
 
 function dot(ctx, r, c, cell, filled) {
@@ -56,7 +46,7 @@ function hatch(ctx, width, height, colours) {
 function markWindow(ctx, X, view, cell, shift) {
   const { settings, at } = view;
   const { top, left, size } = windowAt(...at, settings);
-  ring(ctx, top + shift, left + shift, size, size, cell);
+  ring(ctx, [top + shift, left + shift, size, size], [cell, cell]);
   if (settings.mode !== "max") return;
   const cells = windowCells(X, ...at, settings);
   const best = winnerOf(cells);

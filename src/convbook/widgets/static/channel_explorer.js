@@ -1,3 +1,24 @@
+// src/convbook/widgets/kit/canvas.js
+function backing(width, height, ratio = 1) {
+  return [Math.round(width * ratio), Math.round(height * ratio)];
+}
+function sizeCanvas(c, width, height) {
+  const ratio = typeof window !== "undefined" && window.devicePixelRatio || 1;
+  [c.width, c.height] = backing(width, height, ratio);
+  c.style.width = `${width}px`;
+  c.style.aspectRatio = `${width} / ${height}`;
+  const ctx = c.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  return ctx;
+}
+function hidpiCanvas(width, height, label) {
+  const c = document.createElement("canvas");
+  sizeCanvas(c, width, height);
+  c.setAttribute("role", "img");
+  c.setAttribute("aria-label", label);
+  return c;
+}
+
 // src/convbook/widgets/draw.js
 var VIRIDIS = [
   "#440154",
@@ -62,33 +83,21 @@ function fmt(v, digits = 3) {
   if (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3) return v.toExponential(1);
   return String(Number(v.toPrecision(digits)));
 }
-function canvas(width, height, label) {
-  const c = document.createElement("canvas");
-  const ratio = window.devicePixelRatio || 1;
-  c.width = Math.round(width * ratio);
-  c.height = Math.round(height * ratio);
-  c.style.width = `${width}px`;
-  c.style.height = `${height}px`;
-  c.setAttribute("role", "img");
-  c.setAttribute("aria-label", label);
-  c.getContext("2d").scale(ratio, ratio);
-  return c;
-}
 function heatmap(ctx, M, cell, low, high, outline2 = null, scale = colourScale(low, high)) {
   const [ch, cw] = Array.isArray(cell) ? cell : [cell, cell];
   ctx.clearRect(0, 0, M[0].length * cw, M.length * ch);
   if (ch === cw && cw >= 24) cellsWithValues(ctx, M, cw, scale);
   else pixels(ctx, M, ch, cw, scale);
-  if (outline2) {
-    const [top, left, h, w] = outline2;
-    const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = "#000";
-    ctx.strokeRect(...box);
-    ctx.lineWidth = 1;
-    ctx.strokeStyle = "#fff";
-    ctx.strokeRect(...box);
-  }
+  if (outline2) ring(ctx, outline2, [ch, cw]);
+}
+function ring(ctx, [top, left, h, w], [ch, cw]) {
+  const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = "#000";
+  ctx.strokeRect(...box);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = "#fff";
+  ctx.strokeRect(...box);
 }
 function cellsWithValues(ctx, M, cell, scale) {
   const size = Math.floor(cell * 0.36);
@@ -484,7 +493,7 @@ function outline(ctx, i, j, h, w) {
 }
 function figure(rows, cols, label, caption) {
   const node = el("figure");
-  const picture = canvas(cols * CELL, rows * CELL, label);
+  const picture = hidpiCanvas(cols * CELL, rows * CELL, label);
   node.append(picture, el("figcaption", "", caption));
   return { node, picture };
 }

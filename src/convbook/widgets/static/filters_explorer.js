@@ -23,6 +23,27 @@ function range(...matrices) {
   return [Math.min(...values), Math.max(...values)];
 }
 
+// src/convbook/widgets/kit/canvas.js
+function backing(width, height, ratio = 1) {
+  return [Math.round(width * ratio), Math.round(height * ratio)];
+}
+function sizeCanvas(c, width, height) {
+  const ratio = typeof window !== "undefined" && window.devicePixelRatio || 1;
+  [c.width, c.height] = backing(width, height, ratio);
+  c.style.width = `${width}px`;
+  c.style.aspectRatio = `${width} / ${height}`;
+  const ctx = c.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  return ctx;
+}
+function hidpiCanvas(width, height, label) {
+  const c = document.createElement("canvas");
+  sizeCanvas(c, width, height);
+  c.setAttribute("role", "img");
+  c.setAttribute("aria-label", label);
+  return c;
+}
+
 // src/convbook/widgets/draw.js
 var VIRIDIS = [
   "#440154",
@@ -87,33 +108,21 @@ function fmt(v, digits = 3) {
   if (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3) return v.toExponential(1);
   return String(Number(v.toPrecision(digits)));
 }
-function canvas(width, height, label) {
-  const c = document.createElement("canvas");
-  const ratio = window.devicePixelRatio || 1;
-  c.width = Math.round(width * ratio);
-  c.height = Math.round(height * ratio);
-  c.style.width = `${width}px`;
-  c.style.height = `${height}px`;
-  c.setAttribute("role", "img");
-  c.setAttribute("aria-label", label);
-  c.getContext("2d").scale(ratio, ratio);
-  return c;
-}
 function heatmap(ctx, M, cell, low, high, outline = null, scale = colourScale(low, high)) {
   const [ch, cw] = Array.isArray(cell) ? cell : [cell, cell];
   ctx.clearRect(0, 0, M[0].length * cw, M.length * ch);
   if (ch === cw && cw >= 24) cellsWithValues(ctx, M, cw, scale);
   else pixels(ctx, M, ch, cw, scale);
-  if (outline) {
-    const [top, left, h, w] = outline;
-    const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = "#000";
-    ctx.strokeRect(...box);
-    ctx.lineWidth = 1;
-    ctx.strokeStyle = "#fff";
-    ctx.strokeRect(...box);
-  }
+  if (outline) ring(ctx, outline, [ch, cw]);
+}
+function ring(ctx, [top, left, h, w], [ch, cw]) {
+  const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = "#000";
+  ctx.strokeRect(...box);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = "#fff";
+  ctx.strokeRect(...box);
 }
 function cellsWithValues(ctx, M, cell, scale) {
   const size = Math.floor(cell * 0.36);
@@ -451,7 +460,7 @@ function greyMap(ctx, M, cell) {
 function keyFor(low, high, words) {
   const key = el("div", "cb-key");
   const label = `colour scale from ${fmt(low)} (blue) through 0 (white) to ${fmt(high)} (red)`;
-  const strip = canvas(120, 12, label);
+  const strip = hidpiCanvas(120, 12, label);
   const row = Array.from({ length: 120 }, (_, x) => low + (high - low) * x / 119);
   heatmap(strip.getContext("2d"), Array(12).fill(row), 1, low, high);
   key.append(el("span", "", fmt(low)), strip, el("span", "", fmt(high)), el("span", "cb-key-words", words));
@@ -478,7 +487,7 @@ function buildView(data) {
   v.label.append(v.shown);
   v.words = el("p", "cb-status");
   v.words.setAttribute("aria-live", "polite");
-  v.filterCanvases = snapshots[0].map(() => canvas(k * FILTER_CELL, k * FILTER_CELL, "filter"));
+  v.filterCanvases = snapshots[0].map(() => hidpiCanvas(k * FILTER_CELL, k * FILTER_CELL, "filter"));
   const filterGrid = el("div", "cb-grid");
   filterGrid.append(...v.filterCanvases.map((c, n) => figure(c, `${n + 1}`)));
   const filterPanel = panel(uniqueId("cb-fx-filters"), "First-layer filters");
@@ -486,13 +495,13 @@ function buildView(data) {
   const mapSize = [image.length - k + 1, image[0].length - k + 1];
   v.mapCell = Math.max(2, Math.floor(MAP_ROOM / Math.max(...mapSize)));
   const digitCell = Math.max(2, Math.floor(DIGIT_ROOM / Math.max(image.length, image[0].length)));
-  const digit = canvas(
+  const digit = hidpiCanvas(
     image[0].length * digitCell,
     image.length * digitCell,
     `the input digit, ${image.length} by ${image[0].length} pixels, in grey: ink white, paper black`
   );
   greyMap(digit.getContext("2d"), image, digitCell);
-  v.mapCanvases = snapshots[0].map(() => canvas(mapSize[1] * v.mapCell, mapSize[0] * v.mapCell, "map"));
+  v.mapCanvases = snapshots[0].map(() => hidpiCanvas(mapSize[1] * v.mapCell, mapSize[0] * v.mapCell, "map"));
   const mapGrid = el("div", "cb-grid");
   mapGrid.append(...v.mapCanvases.map((c, n) => figure(c, `${n + 1}`)));
   v.mapKey = el("div");

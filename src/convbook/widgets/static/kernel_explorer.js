@@ -27,6 +27,27 @@ function windowTerms(X, K, i, j) {
   return terms;
 }
 
+// src/convbook/widgets/kit/canvas.js
+function backing(width, height, ratio = 1) {
+  return [Math.round(width * ratio), Math.round(height * ratio)];
+}
+function sizeCanvas(c, width, height) {
+  const ratio = typeof window !== "undefined" && window.devicePixelRatio || 1;
+  [c.width, c.height] = backing(width, height, ratio);
+  c.style.width = `${width}px`;
+  c.style.aspectRatio = `${width} / ${height}`;
+  const ctx = c.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  return ctx;
+}
+function hidpiCanvas(width, height, label) {
+  const c = document.createElement("canvas");
+  sizeCanvas(c, width, height);
+  c.setAttribute("role", "img");
+  c.setAttribute("aria-label", label);
+  return c;
+}
+
 // src/convbook/widgets/draw.js
 var VIRIDIS = [
   "#440154",
@@ -104,16 +125,16 @@ function heatmap(ctx, M, cell, low, high, outline = null, scale = colourScale(lo
   ctx.clearRect(0, 0, M[0].length * cw, M.length * ch);
   if (ch === cw && cw >= 24) cellsWithValues(ctx, M, cw, scale);
   else pixels(ctx, M, ch, cw, scale);
-  if (outline) {
-    const [top, left, h, w] = outline;
-    const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = "#000";
-    ctx.strokeRect(...box);
-    ctx.lineWidth = 1;
-    ctx.strokeStyle = "#fff";
-    ctx.strokeRect(...box);
-  }
+  if (outline) ring(ctx, outline, [ch, cw]);
+}
+function ring(ctx, [top, left, h, w], [ch, cw]) {
+  const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = "#000";
+  ctx.strokeRect(...box);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = "#fff";
+  ctx.strokeRect(...box);
 }
 function cellsWithValues(ctx, M, cell, scale) {
   const size = Math.floor(cell * 0.36);
@@ -672,27 +693,6 @@ function entryGrid({ node, problem, limit, range, onEntry, onSave }) {
     }
   };
   return grid;
-}
-
-// src/convbook/widgets/kit/canvas.js
-function backing(width, height, ratio = 1) {
-  return [Math.round(width * ratio), Math.round(height * ratio)];
-}
-function sizeCanvas(c, width, height) {
-  const ratio = typeof window !== "undefined" && window.devicePixelRatio || 1;
-  [c.width, c.height] = backing(width, height, ratio);
-  c.style.width = `${width}px`;
-  c.style.aspectRatio = `${width} / ${height}`;
-  const ctx = c.getContext("2d");
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  return ctx;
-}
-function hidpiCanvas(width, height, label) {
-  const c = document.createElement("canvas");
-  sizeCanvas(c, width, height);
-  c.setAttribute("role", "img");
-  c.setAttribute("aria-label", label);
-  return c;
 }
 
 // src/convbook/widgets/kit/cursor.js

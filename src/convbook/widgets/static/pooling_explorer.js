@@ -379,6 +379,27 @@ function gradientOfSum(X, settings, pooled = pool(X, settings)) {
   return G;
 }
 
+// src/convbook/widgets/kit/canvas.js
+function backing(width, height, ratio = 1) {
+  return [Math.round(width * ratio), Math.round(height * ratio)];
+}
+function sizeCanvas(c, width, height) {
+  const ratio = typeof window !== "undefined" && window.devicePixelRatio || 1;
+  [c.width, c.height] = backing(width, height, ratio);
+  c.style.width = `${width}px`;
+  c.style.aspectRatio = `${width} / ${height}`;
+  const ctx = c.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  return ctx;
+}
+function hidpiCanvas(width, height, label) {
+  const c = document.createElement("canvas");
+  sizeCanvas(c, width, height);
+  c.setAttribute("role", "img");
+  c.setAttribute("aria-label", label);
+  return c;
+}
+
 // src/convbook/widgets/draw.js
 var VIRIDIS = [
   "#440154",
@@ -456,16 +477,16 @@ function heatmap(ctx, M, cell, low, high, outline = null, scale = colourScale(lo
   ctx.clearRect(0, 0, M[0].length * cw, M.length * ch);
   if (ch === cw && cw >= 24) cellsWithValues(ctx, M, cw, scale);
   else pixels(ctx, M, ch, cw, scale);
-  if (outline) {
-    const [top, left, h, w] = outline;
-    const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = "#000";
-    ctx.strokeRect(...box);
-    ctx.lineWidth = 1;
-    ctx.strokeStyle = "#fff";
-    ctx.strokeRect(...box);
-  }
+  if (outline) ring(ctx, outline, [ch, cw]);
+}
+function ring(ctx, [top, left, h, w], [ch, cw]) {
+  const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = "#000";
+  ctx.strokeRect(...box);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = "#fff";
+  ctx.strokeRect(...box);
 }
 function cellsWithValues(ctx, M, cell, scale) {
   const size = Math.floor(cell * 0.36);
@@ -522,27 +543,6 @@ function colorbar(ctx, width, low, high, label, ink = "#222", scale = colourScal
   ctx.fillText(fmt(scale.high), width, 17);
   ctx.textAlign = "center";
   ctx.fillText(label, width / 2, 30);
-}
-
-// src/convbook/widgets/kit/canvas.js
-function backing(width, height, ratio = 1) {
-  return [Math.round(width * ratio), Math.round(height * ratio)];
-}
-function sizeCanvas(c, width, height) {
-  const ratio = typeof window !== "undefined" && window.devicePixelRatio || 1;
-  [c.width, c.height] = backing(width, height, ratio);
-  c.style.width = `${width}px`;
-  c.style.aspectRatio = `${width} / ${height}`;
-  const ctx = c.getContext("2d");
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  return ctx;
-}
-function hidpiCanvas(width, height, label) {
-  const c = document.createElement("canvas");
-  sizeCanvas(c, width, height);
-  c.setAttribute("role", "img");
-  c.setAttribute("aria-label", label);
-  return c;
 }
 
 // src/convbook/widgets/kit/cursor.js
@@ -609,15 +609,6 @@ function extent(M) {
   const flat = M.flat();
   return [Math.min(...flat), Math.max(...flat)];
 }
-function ring(ctx, top, left, h, w, cell) {
-  const box = [left * cell + 1.5, top * cell + 1.5, w * cell - 3, h * cell - 3];
-  ctx.lineWidth = 3;
-  ctx.strokeStyle = "#000";
-  ctx.strokeRect(...box);
-  ctx.lineWidth = 1;
-  ctx.strokeStyle = "#fff";
-  ctx.strokeRect(...box);
-}
 function dot(ctx, r, c, cell, filled) {
   ctx.beginPath();
   ctx.arc((c + 0.5) * cell, (r + 0.5) * cell, Math.max(2.5, cell * 0.32), 0, 2 * Math.PI);
@@ -644,7 +635,7 @@ function hatch(ctx, width, height, colours) {
 function markWindow(ctx, X, view, cell, shift) {
   const { settings, at } = view;
   const { top, left, size } = windowAt(...at, settings);
-  ring(ctx, top + shift, left + shift, size, size, cell);
+  ring(ctx, [top + shift, left + shift, size, size], [cell, cell]);
   if (settings.mode !== "max") return;
   const cells = windowCells(X, ...at, settings);
   const best = winnerOf(cells);
