@@ -61,3 +61,12 @@ export function mapWords(Y) {
   const flat = Y.flat();
   return `feature map (circular correlation), ${Y.length} by ${Y[0].length}, from ${sig(Math.min(...flat))} to ${sig(Math.max(...flat))}`;
 }
+
+/** The kernel's spectrum at zero frequency and at the fastest waves (0.5 cycles per pixel): low-pass or high-pass. */
+export function kernelSummary(view) {
+  const M = view.kernel.magnitude;
+  const [h, w] = [M.length, M[0].length];
+  const [ci, cj] = [Math.floor(h / 2), Math.floor(w / 2)];
+  return `The kernel's spectrum: ${sig(M[ci][cj])} at zero frequency (the sum of its entries, in size), `
+    + `${sig(M[ci][0])} at the fastest wave across, ${sig(M[0][cj])} at the fastest down, ${sig(M[0][0])} at the fastest both ways.`;
+}
