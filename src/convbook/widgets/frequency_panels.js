@@ -50,6 +50,7 @@ export function frequencyPictures(node, cursor) {
     const keys = [];
     node.replaceChildren(...PANELS.map((p, n) => {
       const c = hidpiCanvas(w, h, p.name);
+      c.classList.add("cb-picture");
       const k = colourKey(Math.max(w, 150), `cb-key cb-key-${p.name}`);
       const figure = el("figure");
       figure.append(c, k.node, el("figcaption", "", words[n])); // keys in line above captions of any length

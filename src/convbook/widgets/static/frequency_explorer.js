@@ -575,6 +575,7 @@ function frequencyPictures(node, cursor) {
     const keys = [];
     node.replaceChildren(...PANELS.map((p, n) => {
       const c = hidpiCanvas(w, h, p.name);
+      c.classList.add("cb-picture");
       const k = colourKey(Math.max(w, 150), `cb-key cb-key-${p.name}`);
       const figure = el("figure");
       figure.append(c, k.node, el("figcaption", "", words[n]));
