@@ -77,7 +77,8 @@ def open_page(site):
 
 SNAPSHOT = """() => {
   const box = document.querySelector('.cb-fqx');
-  const label = (name) => box.querySelector(`.cb-panel-${name} .cb-picture`).getAttribute('aria-label');
+  const label = (name) =>
+    box.querySelector(`.cb-panel-${name} .cb-picture`).getAttribute('aria-label');
   const boxes = [...box.querySelectorAll('.cb-grid .cb-value')];
   const cols = box.querySelector('.cb-grid').style.gridTemplateColumns.match(/repeat\\((\\d+)/)[1];
   const words = [box.innerText,
