@@ -7,6 +7,7 @@ Each widget is a Python class (anywidget) whose front end is ES modules beside i
 
 from convbook.widgets.channel_explorer import ChannelExplorer
 from convbook.widgets.filters_explorer import FiltersExplorer
+from convbook.widgets.frequency_explorer import FrequencyExplorer
 from convbook.widgets.kernel_explorer import KernelExplorer
 from convbook.widgets.lr_explorer import LearningRateExplorer
 from convbook.widgets.pooling_explorer import PoolingExplorer
@@ -15,6 +16,7 @@ from convbook.widgets.window_explorer import WindowExplorer
 __all__ = [
     "ChannelExplorer",
     "FiltersExplorer",
+    "FrequencyExplorer",
     "KernelExplorer",
     "LearningRateExplorer",
     "PoolingExplorer",

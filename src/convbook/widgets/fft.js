@@ -96,17 +96,70 @@ export function fft2(M, h = M.length, w = M[0].length) {
   return { re: re.map((r) => Array.from(r)), im: im.map((r) => Array.from(r)) };
 }
 
-/** |spectrum| with zero frequency moved to the centre, as torch.fft.fftshift(S.abs()). */
-export function centredMagnitude({ re, im }) {
-  const h = re.length;
-  const w = re[0].length;
+/** M (an array of rows) with zero frequency moved to the centre, as torch.fft.fftshift(M). */
+export function centred(M) {
+  const [h, w] = [M.length, M[0].length];
+  // fftshift: output row i is input row (i + ceil(h / 2)) % h, and so for columns
   return Array.from({ length: h }, (_, i) => {
-    const si = (i + Math.ceil(h / 2)) % h; // fftshift: output row i is input row si
-    return Array.from({ length: w }, (_, j) => {
-      const sj = (j + Math.ceil(w / 2)) % w;
-      return Math.hypot(re[si][sj], im[si][sj]);
-    });
+    const row = M[(i + Math.ceil(h / 2)) % h];
+    return Array.from({ length: w }, (_, j) => row[(j + Math.ceil(w / 2)) % w]);
   });
+}
+
+/** |S| of a spectrum { re, im }, entry by entry, in S's own order (zero frequency at [0][0]). */
+export function magnitude({ re, im }) {
+  return re.map((row, i) => row.map((v, j) => Math.hypot(v, im[i][j])));
+}
+
+/** |spectrum| with zero frequency moved to the centre, as torch.fft.fftshift(S.abs()). */
+export function centredMagnitude(S) {
+  return centred(magnitude(S));
+}
+
+/** The frequency of row (or column) i of n after centred(), in cycles per pixel: fftshift(fftfreq(n)). */
+export function frequencyAt(i, n) {
+  return (i - Math.floor(n / 2)) / n;
+}
+
+/**
+ * The inverse 2-D transform of a spectrum { re, im } (h x w, powers of two), as torch.fft.ifft2:
+ * { re, im }. Columns first, then rows (the order does not change the result).
+ */
+export function ifft2({ re, im }) {
+  const [h, w] = [re.length, re[0].length];
+  const outRe = re.map((row) => Float64Array.from(row));
+  const outIm = im.map((row) => Float64Array.from(row));
+  const cr = new Float64Array(h);
+  const ci = new Float64Array(h);
+  for (let j = 0; j < w; j++) {
+    for (let i = 0; i < h; i++) [cr[i], ci[i]] = [outRe[i][j], outIm[i][j]];
+    fft(cr, ci, true);
+    for (let i = 0; i < h; i++) [outRe[i][j], outIm[i][j]] = [cr[i], ci[i]];
+  }
+  for (let i = 0; i < h; i++) fft(outRe[i], outIm[i], true);
+  return { re: outRe.map((r) => Array.from(r)), im: outIm.map((r) => Array.from(r)) };
+}
+
+/** A times the complex conjugate of B, entry by entry (two spectra of one size): A conj(B). */
+export function timesConjugate(A, B) {
+  const re = A.re.map((row, i) => row.map((a, j) => a * B.re[i][j] + A.im[i][j] * B.im[i][j]));
+  const im = A.re.map((row, i) => row.map((a, j) => A.im[i][j] * B.re[i][j] - a * B.im[i][j]));
+  return { re, im };
+}
+
+/**
+ * The convolution theorem at the image's size: the spectra of image X and of kernel K (padded
+ * with zeros to X's size), their product X^ conj(K^), and its inverse transform, real part: the
+ * circular correlation of X with K (convbook.frequency.circular_correlate). X's sides must be
+ * powers of two and at least K's.
+ */
+export function spectra(X, K) {
+  const [h, w] = [X.length, X[0].length];
+  if (!isPowerOfTwo(h) || !isPowerOfTwo(w)) throw new RangeError(`the image's sides must be powers of two, got ${h} x ${w}`);
+  const image = fft2(X);
+  const kernel = fft2(K, h, w);
+  const product = timesConjugate(image, kernel);
+  return { image, kernel, product, map: ifft2(product).re };
 }
 
 /** A kernel's frequency response on a size x size grid: convbook.frequency.frequency_response. */

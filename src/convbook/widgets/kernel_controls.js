@@ -32,18 +32,22 @@ function imageRow(ui) {
   return [row, ui.cameraView];
 }
 
-function kernelRows(ui, ranges) {
+/** The kernel's rows: preset, size (and operation, unless `operation` is false), family and its
+ * parameters, the entries. Shared with the frequency explorer. */
+export function kernelRows(ui, ranges, { operation = true } = {}) {
   ui.presetSelect = el("select", "cb-preset");
   ui.rowsSelect = el("select", "cb-rows");
   ui.colsSelect = el("select", "cb-cols");
   ui.rowsSelect.setAttribute("aria-label", "kernel rows");
   ui.colsSelect.setAttribute("aria-label", "kernel columns");
-  ui.operation = el("select", "cb-operation");
-  options(ui.operation, ["cross-correlation", "convolution"]);
+  if (operation) {
+    ui.operation = el("select", "cb-operation");
+    options(ui.operation, ["cross-correlation", "convolution"]);
+  }
   const size = el("span", "cb-control", "Kernel size ");
   size.append(ui.rowsSelect, " × ", ui.colsSelect);
   const kernelRow = el("div", "cb-row");
-  kernelRow.append(labelled("Preset", ui.presetSelect), size, labelled("Operation", ui.operation));
+  kernelRow.append(labelled("Preset", ui.presetSelect), size, ...(operation ? [labelled("Operation", ui.operation)] : []));
   ui.familySelect = el("select", "cb-family");
   options(ui.familySelect, [["", "(none)"], ...Object.entries(FAMILIES).map(([name, f]) => [name, f.title])], "");
   ui.params = {};

@@ -9,9 +9,10 @@ import { camera } from "./kernel_camera.js";
 import { layout } from "./kernel_controls.js";
 import { entryGrid } from "./kernel_grid.js";
 import { greyInput, pictures } from "./kernel_panels.js";
-import { PRESET_PARAMS, cropToFit, familyKernel, fittedParams, kernelForImage } from "./kernel_params.js";
+import { SAME, kernelActions, refreshKernelChoices, showFamily, startParams, wireKernel } from "./kernel_choice.js";
+import { cropToFit, kernelForImage } from "./kernel_params.js";
 import { bridge } from "./kit/bridge.js";
-import { options, playerControls, setSlider } from "./kit/controls.js";
+import { options, playerControls } from "./kit/controls.js";
 import { createPlayer } from "./kit/player.js";
 import { createStore } from "./kit/store.js";
 import { followTheme, themeColours } from "./kit/theme.js";
@@ -22,16 +23,10 @@ const TRAITS = ["images", "image_name", "kernel_rows", "operation", "note"];
 const STOPS = new Set(["typed", "dragged", "chosen", "picture", "python"]); // stop the player
 const SAVES = new Set(["chosen", "picture"]); // saved at once (typed, dragged: on letting go)
 const HOVER_HINT = "Hover over an output cell (or focus it and use the arrow keys), or press Play, to see the sum of products that made it.";
-const SAME = (A, B) => JSON.stringify(A) === JSON.stringify(B);
 const sizeText = (M) => `${M.length} × ${M[0].length}`;
-const resized = (K, rows, cols) =>
-  Array.from({ length: rows }, (_, a) => Array.from({ length: cols }, (_, b) => K[a]?.[b] ?? 0));
 
 function startState(model, ranges) {
-  const params = {};
-  for (const family of Object.values(ranges.families)) {
-    for (const [name, r] of Object.entries(family)) params[name] = r.start;
-  }
+  const params = startParams(ranges);
   return { images: model.get("images"), imageName: model.get("image_name"), kernel: model.get("kernel_rows"),
     operation: model.get("operation"), note: model.get("note"), family: "", params, at: null, uncropped: null };
 }
@@ -73,33 +68,8 @@ function writeWords(ui, s, { X, K, Y }) {
 
 /** The choices that depend on the image: images, presets that fit, sizes, family sliders. */
 function refreshChoices(ui, s, presets, largest) {
-  const X = s.images[s.imageName];
-  const [h, w] = [X.length, X[0].length];
   options(ui.imageSelect, Object.keys(s.images), s.imageName);
-  options(ui.presetSelect, [["", "(custom)"], ...Object.keys(presets)], "");
-  [...ui.presetSelect.options].forEach((o, n) => {
-    o.disabled = n > 0 && (presets[o.value].length > h || presets[o.value][0].length > w);
-  });
-  for (const o of ui.familySelect.options) o.disabled = o.value !== "" && (h < 3 || w < 3);
-  options(ui.rowsSelect, Array.from({ length: Math.min(largest, h) }, (_, k) => String(k + 1)));
-  options(ui.colsSelect, Array.from({ length: Math.min(largest, w) }, (_, k) => String(k + 1)));
-  const size = ui.params.size;
-  size.input.max = String(Math.max(size.range.min, fittedParams("gaussian", { size: size.range.max }, h, w).size));
-}
-
-/** Show the family, its parameters (as the image lets them be) and the preset the kernel is. */
-function showFamily(ui, s, presets) {
-  const X = s.images[s.imageName];
-  const shown = fittedParams("gaussian", s.params, X.length, X[0].length);
-  for (const [name, { input, shown: out, control, text, familyName }] of Object.entries(ui.params)) {
-    setSlider(input, shown[name], text(shown[name]));
-    out.textContent = text(shown[name]);
-    control.hidden = familyName !== s.family;
-  }
-  ui.familySelect.value = s.family;
-  ui.rowsSelect.value = String(s.kernel.length);
-  ui.colsSelect.value = String(s.kernel[0].length);
-  ui.presetSelect.value = Object.keys(presets).find((n) => SAME(presets[n], s.kernel)) ?? "";
+  refreshKernelChoices(ui, s.images[s.imageName], presets, largest);
 }
 
 function render({ model, el: root }) {
@@ -132,14 +102,14 @@ function render({ model, el: root }) {
     if (cause !== "typed" && STOPS.has(cause)) ui.problem.textContent = "";
     if (changed.includes("images") || changed.includes("imageName")) refreshChoices(ui, s, model.get("presets"), model.get("largest_kernel"));
     if (changed.includes("kernel") || changed.includes("imageName")) grid.show(s.kernel, act.source());
-    showFamily(ui, s, model.get("presets"));
+    showFamily(ui, s, s.images[s.imageName], model.get("presets"));
     if (cause !== "quiet") draw();
     if (SAVES.has(cause)) act.save();
   });
   const unfollow = followTheme(ui.box, draw);
   refreshChoices(ui, store.get(), model.get("presets"), model.get("largest_kernel"));
   grid.build(store.get().kernel);
-  showFamily(ui, store.get(), model.get("presets"));
+  showFamily(ui, store.get(), matrices(store.get())[0], model.get("presets"));
   ui.operation.value = store.get().operation;
   draw();
   return () => [player.dispose, cam.close, unfollow, py.dispose, panels.dispose].forEach((f) => f());
@@ -168,22 +138,12 @@ function steps(store) {
 
 /** What the reader (and Python) can do, each a change of one kind (KIT.md). */
 function actions(store, model, ui, py) {
-  let source = null; // the control a typed or dragged value came from: it keeps what it shows
   const image = () => store.get().images[store.get().imageName];
-  const kernelChange = (kernel, family, cause) =>
-    store.set({ kernel, family, note: "", at: null, uncropped: null }, cause);
   return {
-    source: () => source,
+    ...kernelActions(store, model.get("presets"), image),
     save() {
       const s = store.get();
       py.save({ images: s.images, image_name: s.imageName, kernel_rows: s.kernel, operation: s.operation, note: s.note });
-    },
-    entry(a, b, value, how, from) {
-      source = from;
-      const s = store.get();
-      const kernel = s.kernel.map((r, i) => r.map((x, j) => (i === a && j === b ? value : x)));
-      store.set({ kernel, family: "", note: "", uncropped: null }, how);
-      source = null;
     },
     chooseImage(name, words = "", cause = "chosen", images = store.get().images) {
       const s = store.get();
@@ -192,20 +152,7 @@ function actions(store, model, ui, py) {
       const note = [words, fit.words].filter(Boolean).join(" ");
       store.set({ images, imageName: name, kernel: fit.kernel, uncropped: fit.uncropped, family, note, at: null }, cause);
     },
-    preset(name) {
-      const [family, params] = PRESET_PARAMS[name] || [""];
-      if (family) store.set({ params: { ...store.get().params, ...params } }, "quiet");
-      kernelChange(model.get("presets")[name], family, "chosen");
-    },
-    resize: (rows, cols) => kernelChange(resized(store.get().kernel, rows, cols), "", "chosen"),
     operation: (operation) => store.set({ operation, at: null }, "chosen"),
-    family(family, params, how) {
-      if (!family) return store.set({ family: "" }, "quiet");
-      const X = image();
-      const fitted = fittedParams(family, { ...store.get().params, ...params }, X.length, X[0].length);
-      store.set({ params: fitted }, "quiet");
-      kernelChange(familyKernel(family, fitted), family, how);
-    },
     picture({ values: G, from }, how) {
       const name = `${PICTURE} (${sizeText(G)})`;
       const kept = Object.fromEntries(Object.entries(store.get().images).filter(([n]) => !n.startsWith(PICTURE)));
@@ -232,14 +179,8 @@ function wire(ui, act, model) {
     onPicture: (p) => { act.picture(p, "from the camera"); ui.cameraButton.focus(); }, onProblem: act.say });
   const on = (node, event, f) => node.addEventListener(event, f);
   on(ui.imageSelect, "change", () => { cam.close(); act.chooseImage(ui.imageSelect.value); });
-  on(ui.presetSelect, "change", () => ui.presetSelect.value && act.preset(ui.presetSelect.value));
-  for (const s of [ui.rowsSelect, ui.colsSelect]) on(s, "change", () => act.resize(Number(ui.rowsSelect.value), Number(ui.colsSelect.value)));
+  wireKernel(ui, act);
   on(ui.operation, "change", () => act.operation(ui.operation.value));
-  on(ui.familySelect, "change", () => act.family(ui.familySelect.value, {}, "chosen"));
-  for (const [name, { input, familyName }] of Object.entries(ui.params)) {
-    on(input, "input", () => act.family(familyName, { [name]: Number(input.value) }, "dragged"));
-    on(input, "change", act.save);
-  }
   on(ui.file, "change", async () => {
     const [chosen] = ui.file.files;
     if (!chosen) return;

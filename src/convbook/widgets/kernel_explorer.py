@@ -58,6 +58,21 @@ def crop_to_fit(K: torch.Tensor, shape: tuple[int, int]) -> torch.Tensor:
     return K[top : top + h, left : left + w]
 
 
+def check_kernel(K: torch.Tensor, name: str = "kernel") -> torch.Tensor:
+    """``K`` if a reader may set it in an explorer: at most ``LARGEST_KERNEL`` on a side, entries
+    within ``LARGEST_ENTRY``; else a ValueError naming it ``name``."""
+    if max(K.shape) > LARGEST_KERNEL:
+        raise ValueError(
+            f"{name} may be at most {LARGEST_KERNEL} x {LARGEST_KERNEL}, got shape {tuple(K.shape)}"
+        )
+    if K.abs().max().item() > LARGEST_ENTRY:
+        raise ValueError(
+            f"{name} entries must lie from -{LARGEST_ENTRY} to {LARGEST_ENTRY}, "
+            f"got {K.abs().max().item():g}"
+        )
+    return K
+
+
 def _matrix(given: object, name: str) -> torch.Tensor:
     """A list of rows (as the browser sends them) as a float64 matrix, or a clear refusal."""
     try:
@@ -158,17 +173,7 @@ class KernelExplorer(BookWidget):
     @traitlets.validate("kernel_rows")
     @refused
     def _valid_kernel_rows(self, proposal: dict) -> list:
-        K = _matrix(proposal["value"], "kernel")
-        if max(K.shape) > LARGEST_KERNEL:
-            raise ValueError(
-                f"kernel may be at most {LARGEST_KERNEL} x {LARGEST_KERNEL}, "
-                f"got shape {tuple(K.shape)}"
-            )
-        if K.abs().max().item() > LARGEST_ENTRY:
-            raise ValueError(
-                f"kernel entries must lie from -{LARGEST_ENTRY} to {LARGEST_ENTRY}, "
-                f"got {K.abs().max().item():g}"
-            )
+        K = check_kernel(_matrix(proposal["value"], "kernel"))
         if self.image_name in self.images:
             check_image_and_kernel(self.image.double(), K)
         return proposal["value"]
@@ -199,12 +204,7 @@ class KernelExplorer(BookWidget):
 
     @kernel.setter
     def kernel(self, value: torch.Tensor) -> None:
-        value = check_matrix(value, "kernel")
-        if max(value.shape) > LARGEST_KERNEL:
-            raise ValueError(
-                f"kernel may be at most {LARGEST_KERNEL} x {LARGEST_KERNEL}, "
-                f"got shape {tuple(value.shape)}"
-            )
+        value = check_kernel(check_matrix(value, "kernel"))
         check_image_and_kernel(self.image, value.float())
         with self.hold_sync(), self.hold_trait_notifications():
             self.kernel_rows = rows(value)

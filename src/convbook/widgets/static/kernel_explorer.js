@@ -583,18 +583,20 @@ function imageRow(ui) {
   ui.cameraView.append(ui.video, buttons);
   return [row, ui.cameraView];
 }
-function kernelRows(ui, ranges) {
+function kernelRows(ui, ranges, { operation = true } = {}) {
   ui.presetSelect = el("select", "cb-preset");
   ui.rowsSelect = el("select", "cb-rows");
   ui.colsSelect = el("select", "cb-cols");
   ui.rowsSelect.setAttribute("aria-label", "kernel rows");
   ui.colsSelect.setAttribute("aria-label", "kernel columns");
-  ui.operation = el("select", "cb-operation");
-  options(ui.operation, ["cross-correlation", "convolution"]);
+  if (operation) {
+    ui.operation = el("select", "cb-operation");
+    options(ui.operation, ["cross-correlation", "convolution"]);
+  }
   const size = el("span", "cb-control", "Kernel size ");
   size.append(ui.rowsSelect, " \xD7 ", ui.colsSelect);
   const kernelRow = el("div", "cb-row");
-  kernelRow.append(labelled("Preset", ui.presetSelect), size, labelled("Operation", ui.operation));
+  kernelRow.append(labelled("Preset", ui.presetSelect), size, ...operation ? [labelled("Operation", ui.operation)] : []);
   ui.familySelect = el("select", "cb-family");
   options(ui.familySelect, [["", "(none)"], ...Object.entries(FAMILIES).map(([name, f]) => [name, f.title])], "");
   ui.params = {};
@@ -825,6 +827,78 @@ function pictures(node, cursor) {
   };
 }
 
+// src/convbook/widgets/kernel_choice.js
+var SAME = (A, B) => JSON.stringify(A) === JSON.stringify(B);
+var resized = (K, rows, cols) => Array.from({ length: rows }, (_, a) => Array.from({ length: cols }, (_2, b) => K[a]?.[b] ?? 0));
+function refreshKernelChoices(ui, X, presets, largest) {
+  const [h, w] = [X.length, X[0].length];
+  options(ui.presetSelect, [["", "(custom)"], ...Object.keys(presets)], "");
+  [...ui.presetSelect.options].forEach((o, n) => {
+    o.disabled = n > 0 && (presets[o.value].length > h || presets[o.value][0].length > w);
+  });
+  for (const o of ui.familySelect.options) o.disabled = o.value !== "" && (h < 3 || w < 3);
+  options(ui.rowsSelect, Array.from({ length: Math.min(largest, h) }, (_, k) => String(k + 1)));
+  options(ui.colsSelect, Array.from({ length: Math.min(largest, w) }, (_, k) => String(k + 1)));
+  const size = ui.params.size;
+  size.input.max = String(Math.max(size.range.min, fittedParams("gaussian", { size: size.range.max }, h, w).size));
+}
+function showFamily(ui, s, X, presets) {
+  const shown = fittedParams("gaussian", s.params, X.length, X[0].length);
+  for (const [name, { input, shown: out, control, text, familyName }] of Object.entries(ui.params)) {
+    setSlider(input, shown[name], text(shown[name]));
+    out.textContent = text(shown[name]);
+    control.hidden = familyName !== s.family;
+  }
+  ui.familySelect.value = s.family;
+  ui.rowsSelect.value = String(s.kernel.length);
+  ui.colsSelect.value = String(s.kernel[0].length);
+  ui.presetSelect.value = Object.keys(presets).find((n) => SAME(presets[n], s.kernel)) ?? "";
+}
+function startParams(ranges) {
+  const params = {};
+  for (const family of Object.values(ranges.families)) {
+    for (const [name, r] of Object.entries(family)) params[name] = r.start;
+  }
+  return params;
+}
+function kernelActions(store, presets, image) {
+  let source = null;
+  const kernelChange = (kernel, family, cause) => store.set({ kernel, family, note: "", at: null, uncropped: null }, cause);
+  return {
+    source: () => source,
+    entry(a, b, value, how, from) {
+      source = from;
+      const s = store.get();
+      const kernel = s.kernel.map((r, i) => r.map((x, j) => i === a && j === b ? value : x));
+      store.set({ kernel, family: "", note: "", uncropped: null }, how);
+      source = null;
+    },
+    preset(name) {
+      const [family, params] = PRESET_PARAMS[name] || [""];
+      if (family) store.set({ params: { ...store.get().params, ...params } }, "quiet");
+      kernelChange(presets[name], family, "chosen");
+    },
+    resize: (rows, cols) => kernelChange(resized(store.get().kernel, rows, cols), "", "chosen"),
+    family(family, params, how) {
+      if (!family) return store.set({ family: "" }, "quiet");
+      const X = image();
+      const fitted = fittedParams(family, { ...store.get().params, ...params }, X.length, X[0].length);
+      store.set({ params: fitted }, "quiet");
+      kernelChange(familyKernel(family, fitted), family, how);
+    }
+  };
+}
+function wireKernel(ui, act) {
+  const on = (node, event, f) => node.addEventListener(event, f);
+  on(ui.presetSelect, "change", () => ui.presetSelect.value && act.preset(ui.presetSelect.value));
+  for (const s of [ui.rowsSelect, ui.colsSelect]) on(s, "change", () => act.resize(Number(ui.rowsSelect.value), Number(ui.colsSelect.value)));
+  on(ui.familySelect, "change", () => act.family(ui.familySelect.value, {}, "chosen"));
+  for (const [name, { input, familyName }] of Object.entries(ui.params)) {
+    on(input, "input", () => act.family(familyName, { [name]: Number(input.value) }, "dragged"));
+    on(input, "change", act.save);
+  }
+}
+
 // src/convbook/widgets/kit/bridge.js
 var same = (a, b) => a === b || JSON.stringify(a) === JSON.stringify(b);
 function bridge(model, traits, onPython = () => {
@@ -1041,14 +1115,9 @@ var TRAITS = ["images", "image_name", "kernel_rows", "operation", "note"];
 var STOPS = /* @__PURE__ */ new Set(["typed", "dragged", "chosen", "picture", "python"]);
 var SAVES = /* @__PURE__ */ new Set(["chosen", "picture"]);
 var HOVER_HINT = "Hover over an output cell (or focus it and use the arrow keys), or press Play, to see the sum of products that made it.";
-var SAME = (A, B) => JSON.stringify(A) === JSON.stringify(B);
 var sizeText = (M) => `${M.length} \xD7 ${M[0].length}`;
-var resized = (K, rows, cols) => Array.from({ length: rows }, (_, a) => Array.from({ length: cols }, (_2, b) => K[a]?.[b] ?? 0));
 function startState(model, ranges) {
-  const params = {};
-  for (const family of Object.values(ranges.families)) {
-    for (const [name, r] of Object.entries(family)) params[name] = r.start;
-  }
+  const params = startParams(ranges);
   return {
     images: model.get("images"),
     imageName: model.get("image_name"),
@@ -1091,31 +1160,8 @@ function writeWords(ui, s, { X, K, Y }) {
   ui.progress.textContent = s.at ? `window ${s.at[0] * ow + s.at[1] + 1} of ${oh * ow}` : `${oh * ow} windows`;
 }
 function refreshChoices(ui, s, presets, largest) {
-  const X = s.images[s.imageName];
-  const [h, w] = [X.length, X[0].length];
   options(ui.imageSelect, Object.keys(s.images), s.imageName);
-  options(ui.presetSelect, [["", "(custom)"], ...Object.keys(presets)], "");
-  [...ui.presetSelect.options].forEach((o, n) => {
-    o.disabled = n > 0 && (presets[o.value].length > h || presets[o.value][0].length > w);
-  });
-  for (const o of ui.familySelect.options) o.disabled = o.value !== "" && (h < 3 || w < 3);
-  options(ui.rowsSelect, Array.from({ length: Math.min(largest, h) }, (_, k) => String(k + 1)));
-  options(ui.colsSelect, Array.from({ length: Math.min(largest, w) }, (_, k) => String(k + 1)));
-  const size = ui.params.size;
-  size.input.max = String(Math.max(size.range.min, fittedParams("gaussian", { size: size.range.max }, h, w).size));
-}
-function showFamily(ui, s, presets) {
-  const X = s.images[s.imageName];
-  const shown = fittedParams("gaussian", s.params, X.length, X[0].length);
-  for (const [name, { input, shown: out, control, text, familyName }] of Object.entries(ui.params)) {
-    setSlider(input, shown[name], text(shown[name]));
-    out.textContent = text(shown[name]);
-    control.hidden = familyName !== s.family;
-  }
-  ui.familySelect.value = s.family;
-  ui.rowsSelect.value = String(s.kernel.length);
-  ui.colsSelect.value = String(s.kernel[0].length);
-  ui.presetSelect.value = Object.keys(presets).find((n) => SAME(presets[n], s.kernel)) ?? "";
+  refreshKernelChoices(ui, s.images[s.imageName], presets, largest);
 }
 function render({ model, el: root }) {
   const ranges = model.get("ranges");
@@ -1158,14 +1204,14 @@ function render({ model, el: root }) {
     if (cause !== "typed" && STOPS.has(cause)) ui.problem.textContent = "";
     if (changed.includes("images") || changed.includes("imageName")) refreshChoices(ui, s, model.get("presets"), model.get("largest_kernel"));
     if (changed.includes("kernel") || changed.includes("imageName")) grid.show(s.kernel, act.source());
-    showFamily(ui, s, model.get("presets"));
+    showFamily(ui, s, s.images[s.imageName], model.get("presets"));
     if (cause !== "quiet") draw();
     if (SAVES.has(cause)) act.save();
   });
   const unfollow = followTheme(ui.box, draw);
   refreshChoices(ui, store.get(), model.get("presets"), model.get("largest_kernel"));
   grid.build(store.get().kernel);
-  showFamily(ui, store.get(), model.get("presets"));
+  showFamily(ui, store.get(), matrices(store.get())[0], model.get("presets"));
   ui.operation.value = store.get().operation;
   draw();
   return () => [player.dispose, cam.close, unfollow, py.dispose, panels.dispose].forEach((f) => f());
@@ -1190,21 +1236,12 @@ function steps(store) {
   return { step, atEnd, rewind: () => store.set({ at: null }, "player") };
 }
 function actions(store, model, ui, py) {
-  let source = null;
   const image = () => store.get().images[store.get().imageName];
-  const kernelChange = (kernel, family, cause) => store.set({ kernel, family, note: "", at: null, uncropped: null }, cause);
   return {
-    source: () => source,
+    ...kernelActions(store, model.get("presets"), image),
     save() {
       const s = store.get();
       py.save({ images: s.images, image_name: s.imageName, kernel_rows: s.kernel, operation: s.operation, note: s.note });
-    },
-    entry(a, b, value, how, from) {
-      source = from;
-      const s = store.get();
-      const kernel = s.kernel.map((r, i) => r.map((x, j) => i === a && j === b ? value : x));
-      store.set({ kernel, family: "", note: "", uncropped: null }, how);
-      source = null;
     },
     chooseImage(name, words = "", cause = "chosen", images = store.get().images) {
       const s = store.get();
@@ -1213,20 +1250,7 @@ function actions(store, model, ui, py) {
       const note = [words, fit.words].filter(Boolean).join(" ");
       store.set({ images, imageName: name, kernel: fit.kernel, uncropped: fit.uncropped, family, note, at: null }, cause);
     },
-    preset(name) {
-      const [family, params] = PRESET_PARAMS[name] || [""];
-      if (family) store.set({ params: { ...store.get().params, ...params } }, "quiet");
-      kernelChange(model.get("presets")[name], family, "chosen");
-    },
-    resize: (rows, cols) => kernelChange(resized(store.get().kernel, rows, cols), "", "chosen"),
     operation: (operation) => store.set({ operation, at: null }, "chosen"),
-    family(family, params, how) {
-      if (!family) return store.set({ family: "" }, "quiet");
-      const X = image();
-      const fitted = fittedParams(family, { ...store.get().params, ...params }, X.length, X[0].length);
-      store.set({ params: fitted }, "quiet");
-      kernelChange(familyKernel(family, fitted), family, how);
-    },
     picture({ values: G, from }, how) {
       const name = `${PICTURE} (${sizeText(G)})`;
       const kept = Object.fromEntries(Object.entries(store.get().images).filter(([n]) => !n.startsWith(PICTURE)));
@@ -1274,14 +1298,8 @@ function wire(ui, act, model) {
     cam.close();
     act.chooseImage(ui.imageSelect.value);
   });
-  on(ui.presetSelect, "change", () => ui.presetSelect.value && act.preset(ui.presetSelect.value));
-  for (const s of [ui.rowsSelect, ui.colsSelect]) on(s, "change", () => act.resize(Number(ui.rowsSelect.value), Number(ui.colsSelect.value)));
+  wireKernel(ui, act);
   on(ui.operation, "change", () => act.operation(ui.operation.value));
-  on(ui.familySelect, "change", () => act.family(ui.familySelect.value, {}, "chosen"));
-  for (const [name, { input, familyName }] of Object.entries(ui.params)) {
-    on(input, "input", () => act.family(familyName, { [name]: Number(input.value) }, "dragged"));
-    on(input, "change", act.save);
-  }
   on(ui.file, "change", async () => {
     const [chosen] = ui.file.files;
     if (!chosen) return;
