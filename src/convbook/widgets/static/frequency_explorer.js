@@ -1,3 +1,24 @@
+// src/convbook/widgets/kit/canvas.js
+function backing(width, height, ratio = 1) {
+  return [Math.round(width * ratio), Math.round(height * ratio)];
+}
+function sizeCanvas(c, width, height) {
+  const ratio = typeof window !== "undefined" && window.devicePixelRatio || 1;
+  [c.width, c.height] = backing(width, height, ratio);
+  c.style.width = `${width}px`;
+  c.style.aspectRatio = `${width} / ${height}`;
+  const ctx = c.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  return ctx;
+}
+function hidpiCanvas(width, height, label) {
+  const c = document.createElement("canvas");
+  sizeCanvas(c, width, height);
+  c.setAttribute("role", "img");
+  c.setAttribute("aria-label", label);
+  return c;
+}
+
 // src/convbook/widgets/draw.js
 var VIRIDIS = [
   "#440154",
@@ -75,16 +96,16 @@ function heatmap(ctx, M, cell, low, high, outline = null, scale = colourScale(lo
   ctx.clearRect(0, 0, M[0].length * cw, M.length * ch);
   if (ch === cw && cw >= 24) cellsWithValues(ctx, M, cw, scale);
   else pixels(ctx, M, ch, cw, scale);
-  if (outline) {
-    const [top, left, h, w] = outline;
-    const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = "#000";
-    ctx.strokeRect(...box);
-    ctx.lineWidth = 1;
-    ctx.strokeStyle = "#fff";
-    ctx.strokeRect(...box);
-  }
+  if (outline) ring(ctx, outline, [ch, cw]);
+}
+function ring(ctx, [top, left, h, w], [ch, cw]) {
+  const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = "#000";
+  ctx.strokeRect(...box);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = "#fff";
+  ctx.strokeRect(...box);
 }
 function cellsWithValues(ctx, M, cell, scale) {
   const size = Math.floor(cell * 0.36);
@@ -341,27 +362,6 @@ function kernelSummary(view) {
   return `The kernel's spectrum: ${sig(M[ci][cj])} at zero frequency (the sum of its entries, in size), ${sig(M[ci][0])} at the fastest wave across, ${sig(M[0][cj])} at the fastest down, ${sig(M[0][0])} at the fastest both ways.`;
 }
 
-// src/convbook/widgets/kit/canvas.js
-function backing(width, height, ratio = 1) {
-  return [Math.round(width * ratio), Math.round(height * ratio)];
-}
-function sizeCanvas(c, width, height) {
-  const ratio = typeof window !== "undefined" && window.devicePixelRatio || 1;
-  [c.width, c.height] = backing(width, height, ratio);
-  c.style.width = `${width}px`;
-  c.style.aspectRatio = `${width} / ${height}`;
-  const ctx = c.getContext("2d");
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  return ctx;
-}
-function hidpiCanvas(width, height, label) {
-  const c = document.createElement("canvas");
-  sizeCanvas(c, width, height);
-  c.setAttribute("role", "img");
-  c.setAttribute("aria-label", label);
-  return c;
-}
-
 // src/convbook/widgets/kit/controls.js
 var ids = 0;
 function el(tag, className = "", text = "") {
@@ -561,7 +561,7 @@ function extent2(M) {
   const flat = M.flat();
   return [Math.min(...flat), Math.max(...flat)];
 }
-var ring = (at, cell) => at && (cell >= 8 ? [...at, 1, 1] : [at[0] - 1, at[1] - 1, 3, 3]);
+var ring2 = (at, cell) => at && (cell >= 8 ? [...at, 1, 1] : [at[0] - 1, at[1] - 1, 3, 3]);
 function frequencyPictures(node, cursor) {
   let built = { key: "", canvases: [], keys: [], cell: 1, untrack: [] };
   function build(X, K) {
@@ -597,7 +597,7 @@ function frequencyPictures(node, cursor) {
         const ctx = canvases[n].getContext("2d");
         if (p.spectrum) {
           const v = view[p.spectrum];
-          heatmap(ctx, v.values, cell, 0, 0, ring(at, cell), v.scale);
+          heatmap(ctx, v.values, cell, 0, 0, ring2(at, cell), v.scale);
           keys[n].draw(v.scale, p.key, ink);
           canvases[n].setAttribute("aria-label", `${spectrumWords(p.name.replace("-", " "), v)}: ${KEYS}`);
           return;
