@@ -9,6 +9,7 @@ from convbook.widgets.channel_explorer import ChannelExplorer
 from convbook.widgets.filters_explorer import FiltersExplorer
 from convbook.widgets.kernel_explorer import KernelExplorer
 from convbook.widgets.lr_explorer import LearningRateExplorer
+from convbook.widgets.network_explorer import NetworkExplorer
 from convbook.widgets.pooling_explorer import PoolingExplorer
 from convbook.widgets.window_explorer import WindowExplorer
 
@@ -17,6 +18,7 @@ __all__ = [
     "FiltersExplorer",
     "KernelExplorer",
     "LearningRateExplorer",
+    "NetworkExplorer",
     "PoolingExplorer",
     "WindowExplorer",
 ]
