@@ -122,7 +122,9 @@ def test_the_epoch_slider_shows_each_snapshots_probabilities(open_page):
         assert shown(page) == printed(record.snapshot(epoch), image), epoch
         assert shown(page) == printed(explorer.model(epoch), image), epoch
         words = page.locator(".cb-nx .cb-epoch-words").text_content()
-        assert words.startswith("epoch 0 (the random start)" if epoch == 0 else f"after epoch {epoch}:")
+        assert words.startswith(
+            "epoch 0 (the random start)" if epoch == 0 else f"after epoch {epoch}:"
+        )
     assert len({tuple(printed(record.snapshot(e), image)) for e in EPOCHS}) == len(EPOCHS)
 
 
@@ -156,7 +158,9 @@ def test_keyboard_drawing_inks_and_wipes_cells(open_page):
     page.click(".cb-nx .cb-clear")
     page.locator(".cb-nx canvas.cb-input").focus()  # the pen starts at the centre
     expected, (r, c) = torch.zeros(SIDE, SIDE, dtype=torch.float64), (SIDE // 2, SIDE // 2)
-    for key in ["ArrowUp"] * 5 + ["Space"] + ["ArrowDown", "Space"] * 9 + ["ArrowLeft"] * 3 + ["Space"]:
+    for key in (
+        ["ArrowUp"] * 5 + ["Space"] + ["ArrowDown", "Space"] * 9 + ["ArrowLeft"] * 3 + ["Space"]
+    ):
         page.keyboard.press(key)
         if key == "Space":
             expected = paint(expected, r, c)

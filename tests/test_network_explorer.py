@@ -82,15 +82,18 @@ HOSTILE = [
     ("snapshots", lambda e: [dict(e.snapshots[0], weights={})], "snapshots weights must be named"),
     ("snapshots", lambda e: e.snapshots[::-1], "snapshots epochs must be ints, rising"),
     ("digits", lambda e: [dict(e.digits[0], pixels="not base64!")], "digits pixels must be base64"),
-    ("digits", lambda e: [dict(e.digits[0], pixels=encode(torch.full((400,), 2.0)))],
-     "digits pixels must lie from 0"),
+    (
+        "digits",
+        lambda e: [dict(e.digits[0], pixels=encode(torch.full((400,), 2.0)))],
+        "digits pixels must lie from 0",
+    ),
     ("digits", lambda e: [dict(e.digits[0], name=DRAWING)], "digits must have distinct names"),
     ("image", lambda e: [[0.0] * 20] * 19, "image must be 20 rows of 20 numbers"),
     ("image", lambda e: [[float("nan")] * 20] * 20, "image must hold numbers from 0"),
     ("image", lambda e: [[True] * 20] * 20, "image must hold numbers from 0"),
     ("epoch", lambda e: 1, "epoch must be one of \\[0, 2\\]"),
     ("choice", lambda e: "a five", "choice must be one of"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("trait", "make", "words"), HOSTILE)

@@ -32,8 +32,14 @@ def torch_layers(model: SmallCNN, image: torch.Tensor, pool=F.max_pool2d) -> dic
     conv2 = model.conv2(pool1)
     pool2 = pool(F.relu(conv2), 2)
     scores = model.head(pool2.flatten(1))
-    return {"conv1": conv1[0], "pool1": pool1[0], "conv2": conv2[0], "pool2": pool2[0],
-            "scores": scores[0], "probabilities": F.softmax(scores[0], dim=0)}  # fmt: skip
+    return {
+        "conv1": conv1[0],
+        "pool1": pool1[0],
+        "conv2": conv2[0],
+        "pool2": pool2[0],
+        "scores": scores[0],
+        "probabilities": F.softmax(scores[0], dim=0),
+    }
 
 
 def random_drawings(count: int, seed: int, side: int = 20) -> list[torch.Tensor]:
@@ -41,9 +47,13 @@ def random_drawings(count: int, seed: int, side: int = 20) -> list[torch.Tensor]
     g = torch.Generator().manual_seed(seed)
     cases = []
     for _ in range(count):
-        points = torch.randint(0, side, (int(torch.randint(2, 6, (1,), generator=g)), 2), generator=g)
+        points = torch.randint(
+            0, side, (int(torch.randint(2, 6, (1,), generator=g)), 2), generator=g
+        )
         strokes = [[a, b] for a, b in zip(points[:-1].tolist(), points[1:].tolist())]
-        cases.append({"op": "stroke", "image": [[0] * side] * side, "strokes": strokes, "brush": BRUSH})
+        cases.append(
+            {"op": "stroke", "image": [[0] * side] * side, "strokes": strokes, "brush": BRUSH}
+        )
     return [torch.tensor(im, dtype=torch.float64) for im in run_node("run_network.js", cases)]
 
 
@@ -61,8 +71,15 @@ def test_the_forward_pass_is_torchs_at_every_stored_epoch(explorer):
     for snapshot in explorer.snapshots:
         model = explorer.model(snapshot["epoch"])
         for image in images:
-            cases.append({"op": "forward", "encoded": True, "weights": snapshot["weights"],
-                          "shapes": explorer.shapes, "image": image.tolist()})  # fmt: skip
+            cases.append(
+                {
+                    "op": "forward",
+                    "encoded": True,
+                    "weights": snapshot["weights"],
+                    "shapes": explorer.shapes,
+                    "image": image.tolist(),
+                }
+            )
             with torch.no_grad():
                 expected.append(torch_layers(model, image))
     answers = run_node("run_network.js", cases)
@@ -78,10 +95,12 @@ def test_the_forward_pass_is_torchs_on_float64_weights():
     model = SmallCNN()
     images = [torch.rand(20, 20, dtype=torch.float64) for _ in range(3)] + random_drawings(3, 1)
     net = {
-        layer: {part: getattr(model, layer).__getattr__(part).detach().tolist()
-                for part in ("weight", "bias")}
+        layer: {
+            part: getattr(model, layer).__getattr__(part).detach().tolist()
+            for part in ("weight", "bias")
+        }
         for layer in ("conv1", "conv2", "head")
-    }  # fmt: skip
+    }
     cases = [{"op": "forward", "net": net, "image": im.tolist()} for im in images]
     for got, image in zip(run_node("run_network.js", cases), images, strict=True):
         with torch.no_grad():
@@ -92,8 +111,15 @@ def test_the_verdict_names_the_class_and_says_right_or_wrong(explorer):
     digit = explorer.digits[0]
     image = explorer.digit_image(digit["name"])
     snapshot = explorer.snapshots[-1]
-    case = {"op": "forward", "encoded": True, "weights": snapshot["weights"], "shapes": explorer.shapes,
-            "image": image.tolist(), "names": list(NAMES), "label": digit["label"]}  # fmt: skip
+    case = {
+        "op": "forward",
+        "encoded": True,
+        "weights": snapshot["weights"],
+        "shapes": explorer.shapes,
+        "image": image.tolist(),
+        "names": list(NAMES),
+        "label": digit["label"],
+    }
     (got,) = run_node("run_network.js", [case])
     with torch.no_grad():
         p = F.softmax(explorer.model()(image[None, None])[0], dim=0)
@@ -156,10 +182,18 @@ def test_receptive_fields_are_the_gradients_nonzero_sets(explorer):
         grads = each_field(model, level, ch, i, j)
         assert len(field) == level + 1
         for below, nonzero in enumerate(grads):
-            assert torch.equal(box_mask(field[below], nonzero.shape), nonzero), (level, ch, i, j, below)
+            assert torch.equal(box_mask(field[below], nonzero.shape), nonzero), (
+                level,
+                ch,
+                i,
+                j,
+                below,
+            )
     # A pool2 cell reads 10 x 10 pixels: 2 of conv2, 4 of pool1, 8 of conv1, 10 of the input.
-    ((centre,),) = run_node("run_network.js", [{"op": "fields", "side": 20, "layers": explorer.layers,
-                                                 "cells": [[4, 0, 1, 1]]}])  # fmt: skip
+    ((centre,),) = run_node(
+        "run_network.js",
+        [{"op": "fields", "side": 20, "layers": explorer.layers, "cells": [[4, 0, 1, 1]]}],
+    )
     assert [box["rows"] for box in centre] == [[2, 11], [2, 9], [1, 4], [2, 3], [1, 1]]
 
 
@@ -178,10 +212,15 @@ def test_the_pen_inks_strokes_without_gaps_and_space_toggles():
         [
             {"op": "stroke", "image": empty, "strokes": [[[2, 3], [9, 15]]], "brush": BRUSH},
             {"op": "toggle", "image": empty, "r": 0, "c": 0, "brush": BRUSH},
-            {"op": "toggle", "image": [[1.0] * side for _ in range(side)], "r": 5, "c": 5,
-             "brush": BRUSH},
+            {
+                "op": "toggle",
+                "image": [[1.0] * side for _ in range(side)],
+                "r": 5,
+                "c": 5,
+                "brush": BRUSH,
+            },
         ],
-    )  # fmt: skip
+    )
     line = torch.tensor(line)
     full = (line == 1).nonzero().tolist()
     assert [2, 3] in full and [9, 15] in full and len(full) == 13  # one cell per column step

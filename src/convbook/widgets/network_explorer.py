@@ -12,7 +12,7 @@ import torch.nn.functional as F
 import traitlets
 
 from convbook.network import Digits, SmallCNN, TrainingRecord, accuracy
-from convbook.widgets.base import BookWidget, StateError, StateTypeError, one_of, refused
+from convbook.widgets.base import BookWidget, one_of, refused
 
 __all__ = ["NetworkExplorer", "chosen_digits", "decode", "encode"]
 
@@ -121,7 +121,9 @@ class NetworkExplorer(BookWidget):
                 f"{type(record).__name__}"
             )
         if not isinstance(data, Digits):
-            raise TypeError(f"data must be the Digits that digits() returns, got {type(data).__name__}")
+            raise TypeError(
+                f"data must be the Digits that digits() returns, got {type(data).__name__}"
+            )
         for epoch in epochs:
             record.snapshot(epoch)  # refuses an epoch that was not trained
         super().__init__()
