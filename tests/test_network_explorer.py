@@ -115,3 +115,14 @@ def test_bad_arguments_are_refused(record, data):
     with pytest.raises(TypeError, match="values must be base64 text"):
         decode(3, 1)
     assert decode(base64.b64encode(b"\0\0\0\0").decode(), 1).tolist() == [0.0]
+
+
+def test_choosing_a_digit_in_python_puts_it_on_the_grid(explorer):
+    name = explorer.digits[3]["name"]
+    explorer.choice = name
+    assert torch.equal(
+        torch.tensor(explorer.image, dtype=torch.float64), explorer.digit_image(name)
+    )
+    drawn = explorer.image
+    explorer.choice = DRAWING  # drawing keeps what is on the grid
+    assert explorer.image == drawn

@@ -215,6 +215,12 @@ class NetworkExplorer(BookWidget):
     def _valid_choice(self, proposal: dict) -> str:
         return one_of(proposal["value"], [d["name"] for d in self.digits] + [DRAWING], "choice")
 
+    @traitlets.observe("choice")
+    def _show_digit(self, change: dict) -> None:
+        """Choosing a held-out digit puts it on the grid, as the page does."""
+        if change["new"] != DRAWING:
+            self.image = self.digit_image(change["new"]).tolist()
+
     def digit_image(self, name: str) -> torch.Tensor:
         """The pixels of the held-out digit called ``name``, float64 ``(side, side)``."""
         digit = next(d for d in self.digits if d["name"] == one_of(name, self._names(), "name"))
