@@ -108,6 +108,7 @@ IGNORED_OUTPUTS = {
     ("window-arithmetic", "from convbook.widgets import WindowExplorer"),
     ("channels", "from convbook.widgets.channel_explorer import ChannelExplorer"),
     ("what-a-network-learns", "from convbook.widgets import FiltersExplorer"),
+    ("what-a-network-learns", "explorer"),
     ("pooling", "from convbook.widgets import PoolingExplorer"),
     ("frequency", "from convbook.widgets import FrequencyExplorer"),
     ("speed", "import statistics"),

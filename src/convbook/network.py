@@ -13,6 +13,7 @@ several), and the rounding differences between machines stay far below the print
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 import torch
@@ -177,6 +178,8 @@ class TrainingRecord:
     ``accuracies[i]`` the fraction of held-out images classified correctly after it.
     ``filters[e]`` (``(epochs + 1, channels, k, k)``) and ``biases[e]`` are the first layer's
     weights and biases after ``e`` epochs: ``filters[0]`` is the random start.
+    ``states[e]`` is a copy of every weight of the network after ``e`` epochs (its
+    ``state_dict``), so that :meth:`snapshot` can rebuild it as it was then.
     """
 
     model: SmallCNN
@@ -184,6 +187,17 @@ class TrainingRecord:
     accuracies: list[float]
     filters: torch.Tensor
     biases: torch.Tensor
+    states: list[dict[str, torch.Tensor]]
+
+    def snapshot(self, epoch: int) -> SmallCNN:
+        """A copy of the network as it was after ``epoch`` epochs (0: the random start).
+        Refused: an epoch that is not an int from 0 to :attr:`epochs`."""
+        epoch = check_int_at_least(epoch, "epoch", 0)
+        if epoch > self.epochs:
+            raise ValueError(f"epoch must be from 0 to {self.epochs}, got {epoch}")
+        model = copy.deepcopy(self.model)
+        model.load_state_dict(self.states[epoch])
+        return model
 
     @property
     def epochs(self) -> int:
@@ -239,6 +253,7 @@ def train_network(
     generator = torch.Generator().manual_seed(seed)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr, momentum=0.9)
     filters, biases = [_first_layer(model)[0]], [_first_layer(model)[1]]
+    states = [_state(model)]
     losses, accuracies = [], []
     n = len(data.train_labels)
     with one_thread():
@@ -257,7 +272,15 @@ def train_network(
             weight, bias = _first_layer(model)
             filters.append(weight)
             biases.append(bias)
-    return TrainingRecord(model, losses, accuracies, torch.stack(filters), torch.stack(biases))
+            states.append(_state(model))
+    return TrainingRecord(
+        model, losses, accuracies, torch.stack(filters), torch.stack(biases), states
+    )
+
+
+def _state(model: SmallCNN) -> dict[str, torch.Tensor]:
+    """A copy of every weight of ``model`` (copies: training goes on changing the originals)."""
+    return {name: value.detach().clone() for name, value in model.state_dict().items()}
 
 
 def _first_layer(model: SmallCNN) -> tuple[torch.Tensor, torch.Tensor]:

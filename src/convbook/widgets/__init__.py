@@ -10,6 +10,7 @@ from convbook.widgets.filters_explorer import FiltersExplorer
 from convbook.widgets.frequency_explorer import FrequencyExplorer
 from convbook.widgets.kernel_explorer import KernelExplorer
 from convbook.widgets.lr_explorer import LearningRateExplorer
+from convbook.widgets.network_explorer import NetworkExplorer
 from convbook.widgets.pooling_explorer import PoolingExplorer
 from convbook.widgets.window_explorer import WindowExplorer
 
@@ -19,6 +20,7 @@ __all__ = [
     "FrequencyExplorer",
     "KernelExplorer",
     "LearningRateExplorer",
+    "NetworkExplorer",
     "PoolingExplorer",
     "WindowExplorer",
 ]
