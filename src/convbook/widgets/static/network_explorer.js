@@ -156,6 +156,27 @@ function followTheme(box, onChange = () => {
   };
 }
 
+// src/convbook/widgets/kit/canvas.js
+function backing(width, height, ratio = 1) {
+  return [Math.round(width * ratio), Math.round(height * ratio)];
+}
+function sizeCanvas(c, width, height) {
+  const ratio = typeof window !== "undefined" && window.devicePixelRatio || 1;
+  [c.width, c.height] = backing(width, height, ratio);
+  c.style.width = `${width}px`;
+  c.style.aspectRatio = `${width} / ${height}`;
+  const ctx = c.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  return ctx;
+}
+function hidpiCanvas(width, height, label) {
+  const c = document.createElement("canvas");
+  sizeCanvas(c, width, height);
+  c.setAttribute("role", "img");
+  c.setAttribute("aria-label", label);
+  return c;
+}
+
 // src/convbook/widgets/draw.js
 var VIRIDIS = [
   "#440154",
@@ -230,16 +251,16 @@ function heatmap(ctx, M, cell, low, high, outline = null, scale = colourScale(lo
   ctx.clearRect(0, 0, M[0].length * cw, M.length * ch);
   if (ch === cw && cw >= 24) cellsWithValues(ctx, M, cw, scale);
   else pixels(ctx, M, ch, cw, scale);
-  if (outline) {
-    const [top, left, h, w] = outline;
-    const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = "#000";
-    ctx.strokeRect(...box);
-    ctx.lineWidth = 1;
-    ctx.strokeStyle = "#fff";
-    ctx.strokeRect(...box);
-  }
+  if (outline) ring(ctx, outline, [ch, cw]);
+}
+function ring(ctx, [top, left, h, w], [ch, cw]) {
+  const box = [left * cw + 1.5, top * ch + 1.5, w * cw - 3, h * ch - 3];
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = "#000";
+  ctx.strokeRect(...box);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = "#fff";
+  ctx.strokeRect(...box);
 }
 function cellsWithValues(ctx, M, cell, scale) {
   const size = Math.floor(cell * 0.36);
@@ -280,27 +301,6 @@ function pixels(ctx, M, ch, cw, scale) {
   small.putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(scratch, 0, 0, w * cw, h * ch);
-}
-
-// src/convbook/widgets/kit/canvas.js
-function backing(width, height, ratio = 1) {
-  return [Math.round(width * ratio), Math.round(height * ratio)];
-}
-function sizeCanvas(c, width, height) {
-  const ratio = typeof window !== "undefined" && window.devicePixelRatio || 1;
-  [c.width, c.height] = backing(width, height, ratio);
-  c.style.width = `${width}px`;
-  c.style.aspectRatio = `${width} / ${height}`;
-  const ctx = c.getContext("2d");
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  return ctx;
-}
-function hidpiCanvas(width, height, label) {
-  const c = document.createElement("canvas");
-  sizeCanvas(c, width, height);
-  c.setAttribute("role", "img");
-  c.setAttribute("aria-label", label);
-  return c;
 }
 
 // src/convbook/widgets/network_field.js
@@ -426,7 +426,7 @@ function tileCell(t, r, c) {
   const channel = ti * ACROSS + tj;
   return i === t.side || j === t.side || channel >= t.count ? null : { channel, i, j };
 }
-function ring(ctx, top, left, h, w, cell, width = 3) {
+function ring2(ctx, top, left, h, w, cell, width = 3) {
   const box = [left * cell + 1, top * cell + 1, w * cell - 2, h * cell - 2];
   ctx.lineWidth = width;
   ctx.strokeStyle = "#000";
@@ -439,7 +439,7 @@ function ringField(ctx, t, box, cell) {
   for (let ch = 0; ch < t.count; ch++) {
     if (!inField(box, ch, box.rows[0], box.cols[0])) continue;
     const [top, left] = [Math.floor(ch / ACROSS) * (t.side + 1), ch % ACROSS * (t.side + 1)];
-    ring(ctx, top + box.rows[0], left + box.cols[0], box.rows[1] - box.rows[0] + 1, box.cols[1] - box.cols[0] + 1, cell);
+    ring2(ctx, top + box.rows[0], left + box.cols[0], box.rows[1] - box.rows[0] + 1, box.cols[1] - box.cols[0] + 1, cell);
   }
 }
 function drawLayer(canvas, t, maps, cell, box) {
@@ -458,7 +458,7 @@ function drawLayer(canvas, t, maps, cell, box) {
 function drawInput(canvas, image, cell, { pen, box }) {
   const ctx = canvas.getContext("2d");
   heatmap(ctx, image, cell, 0, 0, null, greyScale(0, 1));
-  if (box) ring(ctx, box.rows[0], box.cols[0], box.rows[1] - box.rows[0] + 1, box.cols[1] - box.cols[0] + 1, cell);
+  if (box) ring2(ctx, box.rows[0], box.cols[0], box.rows[1] - box.rows[0] + 1, box.cols[1] - box.cols[0] + 1, cell);
   if (pen) {
     ctx.lineWidth = 2;
     ctx.strokeStyle = "#ff7a00";
