@@ -157,3 +157,13 @@ def test_a_refused_layer_from_the_page_keeps_the_last_valid_one(state, words):
         explorer.set_state({"kernel_rows": explorer.kernel_rows, "bias": 3.0, **state})
     after = (explorer.kernel_rows, explorer.other_kernel_rows, explorer.bias, explorer.other_biases)
     assert after == before  # the whole change undone, the bias too
+
+
+def test_python_sends_a_new_layer_to_the_page_in_one_message():
+    """The page never sees a volume whose outputs disagree in number or size with the biases."""
+    explorer = ChannelExplorer()
+    sent = []
+    explorer.send_state = lambda key=None: sent.append(sorted(key))
+    explorer.layer = torch.zeros(2, 3, 5, 5)
+    explorer.biases = [1.0, 2.0]
+    assert sent == [["kernel_rows", "other_biases", "other_kernel_rows"], ["bias", "other_biases"]]

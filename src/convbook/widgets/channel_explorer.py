@@ -315,7 +315,7 @@ class ChannelExplorer(BookWidget):
         """Set the whole volume; outputs kept keep their bias, new ones start at 0."""
         volume = [_rows(K) for K in check_layer(value)]
         others = (self.other_biases + [0.0] * LARGEST_OUTPUTS)[: len(volume) - 1]
-        with self.hold_trait_notifications():  # checked together, undone together
+        with self.hold_sync(), self.hold_trait_notifications():  # one message, checked together
             self.kernel_rows, self.other_kernel_rows, self.other_biases = (
                 volume[0],
                 volume[1:],
@@ -330,7 +330,7 @@ class ChannelExplorer(BookWidget):
     @biases.setter
     def biases(self, value: object) -> None:
         first, *others = check_biases(value, self.outputs)
-        with self.hold_trait_notifications():
+        with self.hold_sync(), self.hold_trait_notifications():
             self.bias, self.other_biases = first, others
 
     @property
