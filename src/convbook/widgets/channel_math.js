@@ -29,3 +29,17 @@ export function centred(K, k) {
 export function signedBound(...matrices) {
   return Math.max(...matrices.flat(2).map(Math.abs)) || 1;
 }
+
+/** Several output channels: one kernel volume K[o] (c_i, k_h, k_w) and one bias b[o] each; output
+ * o is corr2dMultiIn(X, K[o], b[o]), so the whole is convbook.corr2d_multi_in_out plus the biases
+ * (F.conv2d with bias). With 1 x 1 kernels each pixel's outputs are weighted sums of its channels. */
+export function corr2dMultiInOut(X, K, biases = K.map(() => 0)) {
+  return K.map((Ko, o) => corr2dMultiIn(X, Ko, biases[o]));
+}
+
+/** The numbers a layer of kernel volume (c_o, c_i, k_h, k_w) learns: c_o c_i k_h k_w weights
+ * and c_o biases. */
+export function layerParameters(K) {
+  const [co, ci, kh, kw] = [K.length, K[0].length, K[0][0].length, K[0][0][0].length];
+  return { weights: co * ci * kh * kw, biases: co, total: co * ci * kh * kw + co };
+}

@@ -51,7 +51,7 @@ export function textOn(rgb) {
 }
 
 /** The [r, g, b] colour of v on a scale, and the text colour that reads on it. */
-function paint(scale, v) {
+export function paint(scale, v) {
   const rgb = interpolate(scale.stops, (v - scale.low) / (scale.high - scale.low));
   return { rgb, fill: `rgb(${rgb.join(",")})`, text: textOn(rgb) };
 }

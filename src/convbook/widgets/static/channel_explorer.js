@@ -175,44 +175,9 @@ function centred(K, k) {
 function signedBound(...matrices) {
   return Math.max(...matrices.flat(2).map(Math.abs)) || 1;
 }
-
-// src/convbook/widgets/kit/bridge.js
-var same = (a, b) => a === b || JSON.stringify(a) === JSON.stringify(b);
-function bridge(model, traits, onPython = () => {
-}) {
-  const sent = Object.fromEntries(traits.map((t) => [t, model.get(t)]));
-  let saving = false;
-  const read = () => Object.fromEntries(traits.map((t) => [t, model.get(t)]));
-  const heard = () => {
-    if (saving) return;
-    const now = read();
-    const news = traits.filter((t) => !same(now[t], sent[t]));
-    if (!news.length) return;
-    Object.assign(sent, now);
-    onPython(now, news);
-  };
-  model.on("change", heard);
-  return {
-    read,
-    /** Set `values` on the model in one step and save them to Python where there is one. */
-    save(values) {
-      const news = Object.keys(values).filter((t) => !same(values[t], sent[t]));
-      if (!news.length) return false;
-      Object.assign(sent, values);
-      saving = true;
-      try {
-        model.set(values);
-      } finally {
-        saving = false;
-      }
-      try {
-        model.save_changes();
-      } catch {
-      }
-      return true;
-    },
-    dispose: () => model.off("change", heard)
-  };
+function layerParameters(K) {
+  const [co, ci, kh, kw] = [K.length, K[0].length, K[0][0].length, K[0][0][0].length];
+  return { weights: co * ci * kh * kw, biases: co, total: co * ci * kh * kw + co };
 }
 
 // src/convbook/widgets/kit/number.js
@@ -256,6 +221,11 @@ function el(tag, className = "", text = "") {
 function uniqueId(prefix = "cb") {
   ids += 1;
   return `${prefix}-${ids}`;
+}
+function button(text, className = "") {
+  const b = el("button", className, text);
+  b.type = "button";
+  return b;
 }
 function labelled(text, control, className = "cb-control") {
   const node = el("label", className);
@@ -334,6 +304,83 @@ function numberBox({
     onLeave();
   });
   return box;
+}
+
+// src/convbook/widgets/channel_volume.js
+function volumeView() {
+  const node = el("div", "cb-volume-box");
+  const picture = el("div", "cb-volume");
+  picture.setAttribute("role", "img");
+  const words = el("p", "cb-volume-words");
+  words.setAttribute("aria-live", "polite");
+  node.append(el("p", "cb-kernel-title", "The layer's kernel volume"), picture, words);
+  const draw = (layer, names, [h, w]) => {
+    const [co, ci, k] = [layer.length, names.length, layer[0][0].length];
+    const bound = signedBound(...layer.flat());
+    const scale = colourScale(-bound, bound);
+    picture.style.gridTemplateColumns = `auto repeat(${ci}, auto)`;
+    picture.replaceChildren(
+      el("span"),
+      ...names.map((name) => el("span", "cb-volume-head", name)),
+      ...layer.flatMap((volume, o) => [
+        el("span", "cb-volume-head", `output ${o}`),
+        ...volume.map((K) => block(K, scale))
+      ])
+    );
+    picture.setAttribute("aria-label", `kernel volume of ${co} output channels by ${ci} input channels by ${k} by ${k}; its entries are in the boxes below`);
+    const { weights, biases, total } = layerParameters(layer);
+    words.textContent = `Shape (c_o, c_i, k_h, k_w) = (${co}, ${ci}, ${k}, ${k}): ${co} \xD7 ${ci} \xD7 ${k} \xD7 ${k} = ${weights} weights and ${biases} ${biases === 1 ? "bias" : "biases"}, ${total} parameters. Output (${co}, ${h}, ${w}).`;
+  };
+  return { node, draw };
+}
+function block(K, scale) {
+  const grid = el("span", "cb-volume-block");
+  grid.style.gridTemplateColumns = `repeat(${K.length}, 1fr)`;
+  grid.append(...K.flat().map((v) => {
+    const cell = el("span", "cb-volume-cell");
+    cell.style.background = paint(scale, v).fill;
+    return cell;
+  }));
+  return grid;
+}
+
+// src/convbook/widgets/kit/bridge.js
+var same = (a, b) => a === b || JSON.stringify(a) === JSON.stringify(b);
+function bridge(model, traits, onPython = () => {
+}) {
+  const sent = Object.fromEntries(traits.map((t) => [t, model.get(t)]));
+  let saving = false;
+  const read = () => Object.fromEntries(traits.map((t) => [t, model.get(t)]));
+  const heard = () => {
+    if (saving) return;
+    const now = read();
+    const news = traits.filter((t) => !same(now[t], sent[t]));
+    if (!news.length) return;
+    Object.assign(sent, now);
+    onPython(now, news);
+  };
+  model.on("change", heard);
+  return {
+    read,
+    /** Set `values` on the model in one step and save them to Python where there is one. */
+    save(values) {
+      const news = Object.keys(values).filter((t) => !same(values[t], sent[t]));
+      if (!news.length) return false;
+      Object.assign(sent, values);
+      saving = true;
+      try {
+        model.set(values);
+      } finally {
+        saving = false;
+      }
+      try {
+        model.save_changes();
+      } catch {
+      }
+      return true;
+    },
+    dispose: () => model.off("change", heard)
+  };
 }
 
 // src/convbook/widgets/kit/cursor.js
@@ -515,10 +562,13 @@ function refusalLine(id) {
   message.setAttribute("aria-live", "polite");
   return message;
 }
+var named = (count, o, text) => count > 1 ? `output ${o}, ${text}` : text;
+function resized(layer, k, o = -1, volume = null) {
+  return layer.map((V, n) => (n === o ? volume : V).map((K) => centred(K, k)));
+}
 function channelRow(name, c, id) {
   const row = { name, message: refusalLine(`${id}-refusal-${c}`), preset: el("select", "cb-preset"), grid: el("div", "cb-grid") };
   row.preset.dataset.channel = String(c);
-  row.preset.setAttribute("aria-label", `preset for the ${name} kernel`);
   row.grid.dataset.channel = String(c);
   row.kernel = el("div", "cb-kernel");
   row.kernel.append(el("span", "cb-kernel-title", `kernel on ${name}`), row.preset, row.grid, row.message);
@@ -526,37 +576,63 @@ function channelRow(name, c, id) {
   row.row.dataset.channel = String(c);
   return row;
 }
-function buildView(data, store, save) {
-  const { h, w, names, sizes, largest } = data;
-  const id = uniqueId("cb-cx");
-  const v = { sizeSelect: el("select", "cb-size"), allSelect: el("select", "cb-all"), cursorOff: () => {
-  } };
+function outputBlock(o, data) {
+  const id = uniqueId(`cb-cx-out${o}`);
+  const b = { o, allSelect: el("select", "cb-all"), title: el("p", "cb-output-title"), node: el("section", "cb-output") };
+  b.node.dataset.output = String(o);
+  b.rows = data.names.map((name, c) => channelRow(name, c, id));
+  b.biasMessage = refusalLine(`${id}-refusal-bias`);
+  [b.sumWords, b.sumBox, b.sumRow] = [el("div", "cb-sum-words"), el("div", "cb-kernel"), el("div", "cb-channel cb-sum-row")];
+  b.sumBox.append(b.sumWords, b.biasMessage);
+  b.writeOut = el("p", "cb-write-out");
+  b.writeOut.setAttribute("aria-live", "polite");
+  b.details = el("details");
+  [b.valuesTitle, b.values] = [el("summary"), el("pre", "cb-values")];
+  b.details.append(b.valuesTitle, b.values);
+  const head = el("div", "cb-row cb-output-head");
+  head.append(b.title, labelled("All channels", b.allSelect));
+  b.node.append(head, ...b.rows.map(({ row }) => row), b.sumRow, b.writeOut, b.details);
+  b.cursorOff = () => {
+  };
+  return b;
+}
+function buildView(data) {
+  const { h, w, sizes, largestOutputs } = data;
+  const v = { sizeSelect: el("select", "cb-size"), outs: [], volume: volumeView() };
   options(v.sizeSelect, sizes.map((k) => [String(k), `${k} \xD7 ${k}`]));
+  v.countButtons = Array.from({ length: largestOutputs }, (_, n) => button(String(n + 1), "cb-count"));
+  v.countButtons.forEach((b, n) => b.setAttribute("aria-label", `${n + 1} output ${n ? "channels" : "channel"}`));
+  const count = el("div", "cb-control cb-counts");
+  count.setAttribute("role", "group");
+  count.setAttribute("aria-label", "output channels");
+  count.append(el("span", "", "Output channels"), ...v.countButtons);
   const controls = el("div", "cb-row");
-  controls.append(labelled("Kernel size", v.sizeSelect), labelled("All channels", v.allSelect));
+  controls.append(labelled("Kernel size", v.sizeSelect), count);
   v.photo = figure(h, w, `the photo in colour, ${h} by ${w} pixels`, `photo, RGB (${h} \xD7 ${w})`);
   [v.bar, v.barEnds] = [el("div", "cb-bar"), el("div", "cb-bar-ends")];
   const scaleBox = el("div", "cb-scale");
-  scaleBox.append(el("p", "cb-scale-title", "The maps and the sum share one scale: blue below zero, white at zero, red above. Channels in grey: black 0, white 1."), v.bar, v.barEnds);
+  scaleBox.append(el("p", "cb-scale-title", "The maps and the sums share one scale: blue below zero, white at zero, red above. Channels in grey: black 0, white 1."), v.bar, v.barEnds);
   const top = el("div", "cb-row cb-top");
-  top.append(v.photo.node, scaleBox);
-  v.rows = names.map((name, c) => channelRow(name, c, id));
-  const biasMessage = refusalLine(`${id}-refusal-bias`);
-  v.bias = entryBox("bias", store.get().bias, largest, biasMessage, (bias) => store.set({ bias }, "typed"), save);
-  v.bias.input.classList.add("cb-bias");
-  const sumWords = el("div", "cb-sum-words");
-  sumWords.append(`${names.map((name) => `${name} map`).join(" + ")} + `, labelled("bias", v.bias.input), " =");
-  v.sumRow = el("div", "cb-channel cb-sum-row");
-  v.sumBox = el("div", "cb-kernel");
-  v.sumBox.append(sumWords, biasMessage);
-  v.writeOut = el("p", "cb-write-out");
-  v.writeOut.setAttribute("aria-live", "polite");
-  v.details = el("details");
-  [v.valuesTitle, v.values] = [el("summary"), el("pre", "cb-values")];
-  v.details.append(v.valuesTitle, v.values);
+  top.append(v.photo.node, scaleBox, v.volume.node);
+  v.blocks = el("div", "cb-outputs");
   v.box = el("div", "cb-widget cb-cx");
-  v.box.append(controls, top, ...v.rows.map(({ row }) => row), v.sumRow, v.writeOut, v.details);
+  v.box.append(controls, top, v.blocks);
   return v;
+}
+function fitBlocks(v, data, store) {
+  const count = store.get().layer.length;
+  while (v.outs.length > count) {
+    const b = v.outs.pop();
+    b.cursorOff();
+    b.node.remove();
+  }
+  while (v.outs.length < count) {
+    const b = outputBlock(v.outs.length, data);
+    listenBlock(b, data, store);
+    v.outs.push(b);
+    v.blocks.append(b.node);
+  }
+  v.countButtons.forEach((b, n) => b.setAttribute("aria-pressed", String(n + 1 === count)));
 }
 function presetEntries(presets, k) {
   return [["", "(as edited)"], ...Object.keys(presets).map((name) => {
@@ -564,74 +640,80 @@ function presetEntries(presets, k) {
     return [name, size > k ? `${name} (${size} \xD7 ${size}: enlarges all)` : name];
   })];
 }
-function showChoices(v, data, kernels) {
+function showChoices(v, data, layer) {
   const { presets, combinations } = data;
-  const k = kernels[0].length;
+  const k = layer[0][0].length;
   v.sizeSelect.value = String(k);
-  const allMatch = Object.entries(combinations).find(([, Ks]) => Ks[0].length <= k && same2(Ks.map((K) => centred(K, k)), kernels));
-  options(v.allSelect, [["", "(as edited)"], ...Object.keys(combinations)], allMatch ? allMatch[0] : "");
-  v.rows.forEach((row, c) => {
-    const found = Object.entries(presets).find(([, K]) => same2(centred(K, k), kernels[c]));
-    options(row.preset, presetEntries(presets, k), found ? found[0] : "");
+  v.outs.forEach((b) => {
+    const kernels = layer[b.o];
+    const allMatch = Object.entries(combinations).find(([, Ks]) => Ks[0].length <= k && same2(Ks.map((K) => centred(K, k)), kernels));
+    options(b.allSelect, [["", "(as edited)"], ...Object.keys(combinations)], allMatch ? allMatch[0] : "");
+    b.rows.forEach((row, c) => {
+      const found = Object.entries(presets).find(([, K]) => same2(centred(K, k), kernels[c]));
+      options(row.preset, presetEntries(presets, k), found ? found[0] : "");
+    });
   });
 }
-function entryGrid(row, c, data, store, save) {
-  const { kernels } = store.get();
-  const k = kernels[0].length;
+function entryGrid(b, row, c, data, store, save) {
+  const { layer } = store.get();
+  const k = layer[0][0].length;
   row.grid.style.gridTemplateColumns = `repeat(${k}, auto)`;
   row.message.textContent = "";
-  row.grid.replaceChildren(...kernels[c].flatMap((entries, a) => entries.map((value, b) => {
-    const typed = (x) => store.set({ kernels: store.get().kernels.map((K, n) => n === c ? K.map((r, i) => r.map((old, j) => i === a && j === b ? x : old)) : K) }, "typed");
-    const { input } = entryBox(`${row.name} kernel, row ${a}, column ${b}`, value, data.largest, row.message, typed, save);
+  row.preset.setAttribute("aria-label", `preset for the ${named(layer.length, b.o, `${row.name} kernel`)}`);
+  row.grid.replaceChildren(...layer[b.o][c].flatMap((entries, a) => entries.map((value, col) => {
+    const typed = (x) => store.set({ layer: store.get().layer.map((V, o) => o !== b.o ? V : V.map((K, n) => n === c ? K.map((r, i) => r.map((old, j) => i === a && j === col ? x : old)) : K)) }, "typed");
+    const label = named(layer.length, b.o, `${row.name} kernel, row ${a}, column ${col}`);
+    const { input } = entryBox(label, value, data.largest, row.message, typed, save);
     input.dataset.row = String(a);
-    input.dataset.col = String(b);
+    input.dataset.col = String(col);
     return input;
   })));
 }
-function build(v, data, store, save) {
-  const { h, w } = data;
-  const k = store.get().kernels[0].length;
+function buildBlock(b, data, store, save) {
+  const { h, w, names } = data;
+  const { layer, biases } = store.get();
+  const [count, k] = [layer.length, layer[0][0].length];
   const [mh, mw] = [h - k + 1, w - k + 1];
-  v.rows.forEach((row, c) => {
-    entryGrid(row, c, data, store, save);
+  b.title.textContent = `Output channel ${b.o}: its kernels (3 \xD7 ${k} \xD7 ${k}) and its bias`;
+  b.rows.forEach((row, c) => {
+    entryGrid(b, row, c, data, store, save);
     row.input = figure(h, w, `${row.name} channel of the photo in grey, ${h} by ${w}`, `${row.name} channel`);
-    row.map = figure(mh, mw, `${row.name} map, ${mh} by ${mw}, red-blue`, `${row.name} map (${mh} \xD7 ${mw})`);
+    row.map = figure(mh, mw, named(count, b.o, `${row.name} map, ${mh} by ${mw}, red-blue`), `${row.name} map (${mh} \xD7 ${mw})`);
     const equation = el("div", "cb-equation");
     equation.append(row.input.node, el("span", "cb-op", "\u22C6 kernel ="), row.map.node);
     row.row.replaceChildren(row.kernel, equation);
   });
-  const sum = figure(
-    mh,
-    mw,
-    `sum plus bias, ${mh} by ${mw}, red-blue; focus it and use the arrow keys to write out one sum`,
-    `sum plus bias (${mh} \xD7 ${mw})`
-  );
+  b.biasMessage.textContent = "";
+  const typedBias = (x) => store.set({ biases: store.get().biases.map((old, o) => o === b.o ? x : old) }, "typed");
+  b.bias = entryBox(named(count, b.o, "bias"), biases[b.o], data.largest, b.biasMessage, typedBias, save);
+  b.bias.input.classList.add("cb-bias");
+  b.sumWords.replaceChildren(`${names.map((name) => `${name} map`).join(" + ")} + `, labelled("bias", b.bias.input), " =");
+  const caption = count > 1 ? `output ${b.o}: sum plus bias (${mh} \xD7 ${mw})` : `sum plus bias (${mh} \xD7 ${mw})`;
+  const sum = figure(mh, mw, `${named(count, b.o, "sum plus bias")}, ${mh} by ${mw}, red-blue; focus it and use the arrow keys to write out one sum`, caption);
   sum.node.classList.add("cb-sum");
-  v.sumRow.replaceChildren(v.sumBox, sum.node);
-  v.cursorOff();
-  v.cursorOff = cellCursor(sum.picture, {
+  b.sumRow.replaceChildren(b.sumBox, sum.node);
+  b.cursorOff();
+  b.cursorOff = cellCursor(sum.picture, {
     shape: () => [mh, mw],
     at: () => store.get().hover,
     move: (at) => store.set({ hover: at }, "cursor"),
     leave: () => store.set({ hover: null }, "cursor")
   });
-  showChoices(v, data, store.get().kernels);
 }
-function describe(names, maps, Y, bias, [i, j]) {
+function build(v, data, store, save) {
+  fitBlocks(v, data, store);
+  v.outs.forEach((b) => buildBlock(b, data, store, save));
+  showChoices(v, data, store.get().layer);
+}
+function describe(names, maps, Y, bias, [i, j], at) {
   const term = (x) => x < 0 ? `(${fmt(x, 4)})` : fmt(x, 4);
   const parts = names.map((name, c) => `${name} ${term(maps[c][i][j])}`);
-  return `Y[${i}, ${j}] = ${parts.join(" + ")} + bias ${term(bias)} = ${fmt(Y[i][j], 4)}`;
+  return `Y[${at}] = ${parts.join(" + ")} + bias ${term(bias)} = ${fmt(Y[i][j], 4)}`;
 }
-function update(v, data, { kernels, bias, hover }) {
-  const { X } = data;
-  const k = kernels[0].length;
-  const maps = channelMaps(X, kernels);
-  const Y = sumPlusBias(maps, bias);
-  const bound = signedBound(...maps, Y);
-  drawPhoto(v.photo.picture.getContext("2d"), X);
-  v.rows.forEach((row, c) => {
+function drawBlock(b, data, { maps, Y, bias, bound, k, hover, count }) {
+  b.rows.forEach((row, c) => {
     const channel = row.input.picture.getContext("2d");
-    drawGrey(channel, X[c]);
+    drawGrey(channel, data.X[c]);
     const map = row.map.picture.getContext("2d");
     heatmap(map, maps[c], CELL, -bound, bound);
     if (hover) {
@@ -639,16 +721,29 @@ function update(v, data, { kernels, bias, hover }) {
       outline(map, hover[0], hover[1], 1, 1);
     }
   });
-  const sum = v.sumRow.querySelector("canvas");
+  const sum = b.sumRow.querySelector("canvas");
   const ctx = sum.getContext("2d");
   heatmap(ctx, Y, CELL, -bound, bound);
   if (hover) outline(ctx, hover[0], hover[1], 1, 1);
   [sum.dataset.low, sum.dataset.high] = [String(-bound), String(bound)];
+  const title = count > 1 ? `Output ${b.o}, sum plus bias` : "Sum plus bias";
+  b.valuesTitle.textContent = `${title}, every value (${Y.length} \xD7 ${Y[0].length})`;
+  b.values.textContent = Y.map((row) => row.map(short).join(" ")).join("\n");
+  const at = hover && (count > 1 ? `${b.o}, ${hover.join(", ")}` : hover.join(", "));
+  const hint = b.o ? "" : `Hover over ${count > 1 ? "a" : "the"} sum (or focus it and use the arrow keys) to see how the three maps and the bias add up${count > 1 ? ", in every output channel at once" : ""}.`;
+  b.writeOut.textContent = hover ? describe(data.names, maps, Y, bias, hover, at) : hint;
+}
+function update(v, data, { layer, biases, hover }) {
+  const { X } = data;
+  const k = layer[0][0].length;
+  const maps = layer.map((kernels) => channelMaps(X, kernels));
+  const Ys = maps.map((M, o) => sumPlusBias(M, biases[o]));
+  const bound = signedBound(...maps.flat(), ...Ys);
+  drawPhoto(v.photo.picture.getContext("2d"), X);
+  v.outs.forEach((b, o) => drawBlock(b, data, { maps: maps[o], Y: Ys[o], bias: biases[o], bound, k, hover, count: layer.length }));
   v.bar.style.background = `linear-gradient(to right, ${colourScale(-bound, bound).stops.join(", ")})`;
   v.barEnds.replaceChildren(...[-bound, 0, bound].map((x) => el("span", "", fmt(x, 3))));
-  v.valuesTitle.textContent = `Sum plus bias, every value (${Y.length} \xD7 ${Y[0].length})`;
-  v.values.textContent = Y.map((row) => row.map(short).join(" ")).join("\n");
-  v.writeOut.textContent = hover ? describe(data.names, maps, Y, bias, hover) : "Hover over the sum (or focus it and use the arrow keys) to see how the three maps and the bias add up.";
+  v.volume.draw(layer, data.names, [Ys[0].length, Ys[0][0].length]);
 }
 function readData(model) {
   const X = model.get("photo_rows");
@@ -660,35 +755,54 @@ function readData(model) {
     presets: model.get("presets"),
     combinations: model.get("combinations"),
     sizes: model.get("sizes"),
-    largest: model.get("largest_entry")
+    largest: model.get("largest_entry"),
+    largestOutputs: model.get("largest_outputs"),
+    added: model.get("added_outputs")
   };
 }
-function listen(v, data, store) {
-  const choose = (kernels) => store.set({ kernels, hover: null }, "chosen");
-  const largestOf = (K) => Math.max(K.length, store.get().kernels[0].length);
-  v.sizeSelect.addEventListener("change", () => choose(store.get().kernels.map((K) => centred(K, Number(v.sizeSelect.value)))));
-  v.allSelect.addEventListener("change", () => {
-    const chosen = data.combinations[v.allSelect.value];
-    if (chosen) choose(chosen.map((K) => centred(K, largestOf(chosen[0]))));
+var TRAITS = ["kernel_rows", "bias", "other_kernel_rows", "other_biases"];
+var layerOf = (t) => ({ layer: [t.kernel_rows, ...t.other_kernel_rows], biases: [t.bias, ...t.other_biases] });
+var traitsOf = ({ layer, biases }) => ({
+  kernel_rows: layer[0],
+  bias: biases[0],
+  other_kernel_rows: layer.slice(1),
+  other_biases: biases.slice(1)
+});
+function listenBlock(b, data, store) {
+  const choose = (layer) => store.set({ layer, hover: null }, "chosen");
+  const largestOf = (K) => Math.max(K.length, store.get().layer[0][0].length);
+  b.allSelect.addEventListener("change", () => {
+    const chosen = data.combinations[b.allSelect.value];
+    if (chosen) choose(resized(store.get().layer, largestOf(chosen[0]), b.o, chosen));
   });
-  v.rows.forEach(({ preset }, c) => preset.addEventListener("change", () => {
+  b.rows.forEach(({ preset }, c) => preset.addEventListener("change", () => {
     const chosen = data.presets[preset.value];
-    if (chosen) choose(store.get().kernels.map((K, n) => centred(n === c ? chosen : K, largestOf(chosen))));
+    const { layer } = store.get();
+    if (chosen) choose(resized(layer, largestOf(chosen), b.o, layer[b.o].map((K, n) => n === c ? chosen : K)));
+  }));
+}
+function listen(v, data, store) {
+  const choose = (patch) => store.set({ ...patch, hover: null }, "chosen");
+  v.sizeSelect.addEventListener("change", () => choose({ layer: resized(store.get().layer, Number(v.sizeSelect.value)) }));
+  v.countButtons.forEach((button2, n) => button2.addEventListener("click", () => {
+    const { layer, biases } = store.get();
+    const k = layer[0][0].length;
+    const added = data.added.slice(0, n + 1).slice(layer.length - 1).map((V) => V.map((K) => centred(K, k)));
+    const fill = (list, extra) => [...list, ...extra].slice(0, n + 1);
+    if (n + 1 !== layer.length) choose({ layer: fill(layer, added), biases: fill(biases, added.map(() => 0)) });
   }));
 }
 function render({ model, el: root }) {
   const data = readData(model);
-  const store = createStore({ kernels: model.get("kernel_rows"), bias: model.get("bias"), hover: null });
-  const link = bridge(model, ["kernel_rows", "bias"], ({ kernel_rows: kernels, bias }) => {
-    v.bias.set(bias);
-    store.set({ kernels, bias, hover: null }, "python");
-  });
-  const save = () => link.save({ kernel_rows: store.get().kernels, bias: store.get().bias });
-  const v = buildView(data, store, save);
+  const store = createStore({ ...layerOf(Object.fromEntries(TRAITS.map((t) => [t, model.get(t)]))), hover: null });
+  const link = bridge(model, TRAITS, (values) => store.set({ ...layerOf(values), hover: null }, "python"));
+  const save = () => link.save(traitsOf(store.get()));
+  const v = buildView(data);
   root.replaceChildren(v.box);
   const unsubscribe = store.subscribe((state, changed, cause) => {
-    if (changed.includes("kernels") && cause !== "typed") build(v, data, store, save);
-    else if (changed.includes("kernels")) showChoices(v, data, state.kernels);
+    const edited = changed.includes("layer") || changed.includes("biases");
+    if (edited && cause !== "typed") build(v, data, store, save);
+    else if (changed.includes("layer")) showChoices(v, data, state.layer);
     update(v, data, state);
     if (cause === "chosen") save();
   });
@@ -696,7 +810,7 @@ function render({ model, el: root }) {
   const unfollow = followTheme(v.box);
   build(v, data, store, save);
   update(v, data, store.get());
-  return () => [unsubscribe, unfollow, link.dispose, v.cursorOff].forEach((f) => f());
+  return () => [unsubscribe, unfollow, link.dispose, ...v.outs.map((b) => b.cursorOff)].forEach((f) => f());
 }
 var channel_explorer_default = { render };
 export {
