@@ -10,6 +10,7 @@ from convbook.widgets.filters_explorer import FiltersExplorer
 from convbook.widgets.kernel_explorer import KernelExplorer
 from convbook.widgets.lr_explorer import LearningRateExplorer
 from convbook.widgets.pooling_explorer import PoolingExplorer
+from convbook.widgets.receptive_explorer import ReceptiveFieldExplorer
 from convbook.widgets.window_explorer import WindowExplorer
 
 __all__ = [
@@ -18,5 +19,6 @@ __all__ = [
     "KernelExplorer",
     "LearningRateExplorer",
     "PoolingExplorer",
+    "ReceptiveFieldExplorer",
     "WindowExplorer",
 ]
