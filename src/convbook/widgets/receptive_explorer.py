@@ -9,7 +9,7 @@ import numbers
 import traitlets
 
 from convbook.receptive import Layer, conv, field_cells, layer_table, pool
-from convbook.widgets.base import BookWidget, StateError, StateTypeError, one_of, refused
+from convbook.widgets.base import BookWidget, one_of, refused
 
 __all__ = ["ReceptiveFieldExplorer"]
 
@@ -32,7 +32,13 @@ def _conv(k: int, s: int = 1, p: int = 0, d: int = 1) -> dict:
 
 
 def _pool(k: int, s: int | None = None, p: int = 0) -> dict:
-    return {"kind": "pool", "kernel": k, "stride": k if s is None else s, "padding": p, "dilation": 1}
+    return {
+        "kind": "pool",
+        "kernel": k,
+        "stride": k if s is None else s,
+        "padding": p,
+        "dilation": 1,
+    }
 
 
 # Stacks to start from, chosen in the browser's "Stack" menu.
@@ -43,7 +49,10 @@ PRESETS = {
         "input_size": 16,
     },
     "dilations 1, 2, 4": {"layers": [_conv(3), _conv(3, d=2), _conv(3, d=4)], "input_size": 24},
-    "strided convolutions": {"layers": [_conv(3, 2, 1), _conv(3, 2, 1), _conv(3, 2, 1)], "input_size": 32},
+    "strided convolutions": {
+        "layers": [_conv(3, 2, 1), _conv(3, 2, 1), _conv(3, 2, 1)],
+        "input_size": 32,
+    },
     "stride larger than the window": {"layers": [_conv(1, 2), _conv(3)], "input_size": 16},
 }
 START = "conv, pool, conv, pool"
@@ -66,7 +75,9 @@ def as_layer(entry: object, name: str) -> Layer:
         values[setting] = int(value)
     if entry["kind"] == "pool":
         if values["dilation"] != 1:
-            raise ValueError(f"{name}.dilation must be 1 for a pooling window, got {values['dilation']}")
+            raise ValueError(
+                f"{name}.dilation must be 1 for a pooling window, got {values['dilation']}"
+            )
         return pool(values["kernel"], values["stride"], values["padding"])
     return conv(**values)
 
