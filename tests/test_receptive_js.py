@@ -82,7 +82,7 @@ def test_the_arithmetic_and_each_field_are_pythons():
 
 
 def test_the_lit_cells_are_where_autograd_reaches():
-    """In 1-D, kernels of ones and average pooling: no cancellation (see tests/test_receptive.py)."""
+    """In 1-D, kernels of ones and average pooling: no cancellation (tests/test_receptive.py)."""
     cases = [c for c in cases_of(random_stacks(120, seed=1)) if c["at"] and c["at"][0] > 0]
     answers = run_node(
         "run_receptive.js", [{k: c[k] for k in ("layers", "n", "at")} for c in cases]
