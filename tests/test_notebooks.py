@@ -109,6 +109,7 @@ IGNORED_OUTPUTS = {
     ("channels", "from convbook.widgets.channel_explorer import ChannelExplorer"),
     ("what-a-network-learns", "from convbook.widgets import FiltersExplorer"),
     ("pooling", "from convbook.widgets import PoolingExplorer"),
+    ("receptive-fields", "from convbook.widgets import ReceptiveFieldExplorer"),
     ("speed", "import statistics"),
 }
 
