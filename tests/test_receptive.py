@@ -234,3 +234,81 @@ def test_dilation_leaves_holes_in_the_field():
 def test_bad_stacks_are_refused_by_name(call, error, words):
     with pytest.raises(error, match=words):
         call()
+
+
+# The explorer's Python side: its state is the stack and the input size, refused as a whole.
+
+
+def test_explorer_table_and_field_are_the_modules():
+    from convbook.widgets import ReceptiveFieldExplorer
+    from convbook.widgets.receptive_explorer import PRESETS, as_layer
+
+    for name, preset in PRESETS.items():
+        explorer = ReceptiveFieldExplorer(preset["layers"], preset["input_size"])
+        stack = [as_layer(L, "layer") for L in preset["layers"]]
+        assert explorer.table == layer_table(stack, preset["input_size"]), name
+        top = len(stack)
+        assert explorer.field(top, 0) == field_cells(stack, preset["input_size"], top, 0)
+
+
+@pytest.mark.parametrize(
+    "change, error, words",
+    [
+        ({"input_size": 3}, ValueError, "input_size must be from 4 to 32"),
+        (
+            {"layers": [{"kind": "conv", "kernel": 3, "stride": 1, "padding": 0, "dilation": 1}]},
+            ValueError,
+            "layers must hold 2 to 4 layers",
+        ),
+        (
+            {
+                "layers": [{"kind": "conv", "kernel": 9, "stride": 1, "padding": 0, "dilation": 1}]
+                * 2
+            },
+            ValueError,
+            r"layers\[0\].kernel must be from 1 to 7",
+        ),
+        (
+            {
+                "layers": [
+                    {"kind": "conv", "kernel": 3.0, "stride": 1, "padding": 0, "dilation": 1}
+                ]
+                * 2
+            },
+            TypeError,
+            r"layers\[0\].kernel must be an int",
+        ),
+        (
+            {
+                "layers": [{"kind": "pool", "kernel": 2, "stride": 2, "padding": 0, "dilation": 2}]
+                * 2
+            },
+            ValueError,
+            "dilation must be 1 for a pooling window",
+        ),
+        (
+            {"layers": [{"kind": "fc", "kernel": 2, "stride": 2, "padding": 0, "dilation": 1}] * 2},
+            ValueError,
+            r"layers\[0\].kind must be one of",
+        ),
+        (
+            {
+                "input_size": 4,
+                "layers": [{"kind": "conv", "kernel": 7, "stride": 1, "padding": 0, "dilation": 1}]
+                * 2,
+            },
+            ValueError,
+            "no output fits",
+        ),
+    ],
+)
+def test_explorer_refuses_a_bad_state_and_keeps_the_last(change, error, words):
+    from convbook.widgets import ReceptiveFieldExplorer
+
+    explorer = ReceptiveFieldExplorer()
+    before = (explorer.layers, explorer.input_size)
+    with pytest.raises(error, match=words):
+        with explorer.hold_trait_notifications():  # as the browser sends a change: together
+            for name, value in change.items():
+                setattr(explorer, name, value)
+    assert (explorer.layers, explorer.input_size) == before
