@@ -118,7 +118,8 @@ def check_drawn(view, state: dict | None = None) -> dict:
         (m, row["size"]) for m, row in enumerate(table)
     ]
     for l, words in enumerate(shot["steps"], start=1):
-        assert f"= {table[l]['r']} input cells;" in words, words
+        r = table[l]["r"]
+        assert f"= {r} input cell{'' if r == 1 else 's'};" in words, words
     at = re.match(r"Layer (\d+), cell (\d+) depends on", shot["hover"])
     lit = {m["m"]: m["lit"] for m in shot["maps"]}
     if at:

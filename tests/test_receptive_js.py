@@ -78,7 +78,9 @@ def test_the_arithmetic_and_each_field_are_pythons():
         assert got["cells"] == field_cells(case["stack"], case["n"], *case["at"]), case
         for l, words in enumerate(got["steps"], start=1):
             row = case["table"][l]
-            assert f"= {row['r']} input cells;" in words and f"= {row['size']} cells." in words
+            plural = lambda n, what: f"{n} {what}" + ("" if n == 1 else "s")  # noqa: E731
+            assert f"= {plural(row['r'], 'input cell')};" in words, words
+            assert f"= {plural(row['size'], 'cell')}." in words, words
 
 
 def test_the_lit_cells_are_where_autograd_reaches():

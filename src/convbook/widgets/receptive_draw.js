@@ -5,7 +5,7 @@
 // screen readers get them in words (receptive_words.js).
 import { el } from "./kit/controls.js";
 import { cellCursor } from "./kit/cursor.js";
-import { layerName } from "./receptive_words.js";
+import { count, layerName } from "./receptive_words.js";
 
 const UNIT = 12; // backing pixels per input cell (CSS scales the strips to the widget's width)
 const HIGH = 22; // a strip's height, CSS px
@@ -61,7 +61,7 @@ export function strips(node, most, cursor) {
         map.canvas.style.width = `${((size * places[m].width) / (hi - lo)) * 100}%`;
         map.canvas.dataset.cells = String(size);
         map.canvas.dataset.lit = [...lit].sort((a, b) => a - b).join(",");
-        const name = m === 0 ? `Input, ${size} cells` : `Layer ${m}, ${layerName(layers[m - 1])}: ${size} cells, field r = ${r}, jump j = ${j}`;
+        const name = m === 0 ? `Input, ${count(size)}` : `Layer ${m}, ${layerName(layers[m - 1])}: ${count(size)}, field r = ${r}, jump j = ${j}`;
         map.label.textContent = name;
         map.canvas.setAttribute("aria-label", `${name}. Focus and use the arrow keys, Home and End to move from cell to cell.`);
       });

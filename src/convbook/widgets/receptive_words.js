@@ -7,6 +7,8 @@ const SUB = "₀₁₂₃₄₅₆₇₈₉";
 /** A subscript number: sub(3) = "₃". */
 const sub = (n) => String(n).split("").map((d) => SUB[Number(d)]).join("");
 const signed = (v) => (v < 0 ? `−${-v}` : String(v));
+/** "1 cell", "3 cells" (with `what` between: "1 input cell"). */
+export const count = (n, what = "cell") => `${n} ${what}${n === 1 ? "" : "s"}`;
 const mapName = (m) => (m === 0 ? "the input" : `layer ${m}`);
 
 /** A layer in words: "conv 3, stride 1, padding 1, dilation 1" or "pool 2, stride 2, padding 0". */
@@ -22,10 +24,10 @@ export function stepWords(layers, rows, l) {
   const k = L.kind === "pool" ? "window" : "kernel";
   const keff = L.dilation === 1 ? `k_eff = ${L.kernel}` : `k_eff = ${L.dilation}·(${L.kernel} − 1) + 1 = ${spanOf(L)}`;
   return `Layer ${l} (${layerName(L)}): its ${k} spans ${keff} cells of ${mapName(l - 1)}, which are ` +
-    `j${sub(l - 1)} = ${below.j} input cells apart, so r${sub(l)} = r${sub(l - 1)} + (k_eff − 1)·j${sub(l - 1)} = ${below.r} + ` +
-    `${spanOf(L) - 1}·${below.j} = ${row.r} input cells; neighbours are j${sub(l)} = j${sub(l - 1)}·s = ${below.j}·${L.stride} = ` +
-    `${row.j} input cells apart; cell 0's field starts at start${sub(l)} = start${sub(l - 1)} − p·j${sub(l - 1)} = ` +
-    `${signed(below.start)} − ${L.padding}·${below.j} = ${signed(row.start)}; it has ⌊(${below.size} + 2·${L.padding} − ${spanOf(L)}) / ${L.stride}⌋ + 1 = ${row.size} cells.`;
+    `j${sub(l - 1)} = ${count(below.j, "input cell")} apart, so r${sub(l)} = r${sub(l - 1)} + (k_eff − 1)·j${sub(l - 1)} = ${below.r} + ` +
+    `${spanOf(L) - 1}·${below.j} = ${count(row.r, "input cell")}; neighbours are j${sub(l)} = j${sub(l - 1)}·s = ${below.j}·${L.stride} = ` +
+    `${count(row.j, "input cell")} apart; cell 0's field starts at start${sub(l)} = start${sub(l - 1)} − p·j${sub(l - 1)} = ` +
+    `${signed(below.start)} − ${L.padding}·${below.j} = ${signed(row.start)}; it has ⌊(${below.size} + 2·${L.padding} − ${spanOf(L)}) / ${L.stride}⌋ + 1 = ${count(row.size)}.`;
 }
 
 /** Cells as words: "cells 3–7", "cells 0, 3 and 6", "no cell (only padding)". */

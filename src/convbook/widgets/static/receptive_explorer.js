@@ -426,6 +426,7 @@ function runs(cells) {
 var SUB = "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089";
 var sub = (n) => String(n).split("").map((d) => SUB[Number(d)]).join("");
 var signed = (v) => v < 0 ? `\u2212${-v}` : String(v);
+var count = (n, what = "cell") => `${n} ${what}${n === 1 ? "" : "s"}`;
 var mapName = (m) => m === 0 ? "the input" : `layer ${m}`;
 function layerName(L) {
   const base = `${L.kind} ${L.kernel}, stride ${L.stride}, padding ${L.padding}`;
@@ -436,7 +437,7 @@ function stepWords(layers, rows, l) {
   const [below, row] = [rows[l - 1], rows[l]];
   const k = L.kind === "pool" ? "window" : "kernel";
   const keff = L.dilation === 1 ? `k_eff = ${L.kernel}` : `k_eff = ${L.dilation}\xB7(${L.kernel} \u2212 1) + 1 = ${spanOf(L)}`;
-  return `Layer ${l} (${layerName(L)}): its ${k} spans ${keff} cells of ${mapName(l - 1)}, which are j${sub(l - 1)} = ${below.j} input cells apart, so r${sub(l)} = r${sub(l - 1)} + (k_eff \u2212 1)\xB7j${sub(l - 1)} = ${below.r} + ${spanOf(L) - 1}\xB7${below.j} = ${row.r} input cells; neighbours are j${sub(l)} = j${sub(l - 1)}\xB7s = ${below.j}\xB7${L.stride} = ${row.j} input cells apart; cell 0's field starts at start${sub(l)} = start${sub(l - 1)} \u2212 p\xB7j${sub(l - 1)} = ${signed(below.start)} \u2212 ${L.padding}\xB7${below.j} = ${signed(row.start)}; it has \u230A(${below.size} + 2\xB7${L.padding} \u2212 ${spanOf(L)}) / ${L.stride}\u230B + 1 = ${row.size} cells.`;
+  return `Layer ${l} (${layerName(L)}): its ${k} spans ${keff} cells of ${mapName(l - 1)}, which are j${sub(l - 1)} = ${count(below.j, "input cell")} apart, so r${sub(l)} = r${sub(l - 1)} + (k_eff \u2212 1)\xB7j${sub(l - 1)} = ${below.r} + ${spanOf(L) - 1}\xB7${below.j} = ${count(row.r, "input cell")}; neighbours are j${sub(l)} = j${sub(l - 1)}\xB7s = ${below.j}\xB7${L.stride} = ${count(row.j, "input cell")} apart; cell 0's field starts at start${sub(l)} = start${sub(l - 1)} \u2212 p\xB7j${sub(l - 1)} = ${signed(below.start)} \u2212 ${L.padding}\xB7${below.j} = ${signed(row.start)}; it has \u230A(${below.size} + 2\xB7${L.padding} \u2212 ${spanOf(L)}) / ${L.stride}\u230B + 1 = ${count(row.size)}.`;
 }
 function cellWords(cells) {
   if (!cells.length) return "no cell (its windows reach only padding)";
@@ -511,7 +512,7 @@ function strips(node, most, cursor) {
         map.canvas.style.width = `${size * places[m].width / (hi - lo) * 100}%`;
         map.canvas.dataset.cells = String(size);
         map.canvas.dataset.lit = [...lit].sort((a, b) => a - b).join(",");
-        const name = m === 0 ? `Input, ${size} cells` : `Layer ${m}, ${layerName(layers[m - 1])}: ${size} cells, field r = ${r}, jump j = ${j}`;
+        const name = m === 0 ? `Input, ${count(size)}` : `Layer ${m}, ${layerName(layers[m - 1])}: ${count(size)}, field r = ${r}, jump j = ${j}`;
         map.label.textContent = name;
         map.canvas.setAttribute("aria-label", `${name}. Focus and use the arrow keys, Home and End to move from cell to cell.`);
       });
