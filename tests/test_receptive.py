@@ -287,6 +287,14 @@ def test_explorer_table_and_field_are_the_modules():
             "dilation must be 1 for a pooling window",
         ),
         (
+            {
+                "layers": [{"kind": "pool", "kernel": 3, "stride": 2, "padding": 2, "dilation": 1}]
+                * 2
+            },
+            ValueError,
+            r"layers\[0\].padding must be at most half the window",
+        ),
+        (
             {"layers": [{"kind": "fc", "kernel": 2, "stride": 2, "padding": 0, "dilation": 1}] * 2},
             ValueError,
             r"layers\[0\].kind must be one of",

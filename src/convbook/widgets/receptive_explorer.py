@@ -78,6 +78,11 @@ def as_layer(entry: object, name: str) -> Layer:
             raise ValueError(
                 f"{name}.dilation must be 1 for a pooling window, got {values['dilation']}"
             )
+        if values["padding"] > values["kernel"] // 2:
+            raise ValueError(
+                f"{name}.padding must be at most half the window ({values['kernel']} // 2 = "
+                f"{values['kernel'] // 2}, PyTorch's rule), got {values['padding']}"
+            )
         return pool(values["kernel"], values["stride"], values["padding"])
     return conv(**values)
 
