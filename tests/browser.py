@@ -75,7 +75,7 @@ body[data-jp-theme-light="false"] {{ background: #111111; color: #d5d5d5; }}
 """
 
 # The root element of each of the book's explorers (src/convbook/widgets).
-WIDGETS = ".cb-kx, .cb-lr, .cb-wx, .cb-fx, .cb-cx, .cb-px, .cb-fqx, .cb-nx"
+WIDGETS = ".cb-kx, .cb-lr, .cb-wx, .cb-fx, .cb-cx, .cb-px, .cb-fqx, .cb-nx, .cb-rf"
 
 # The rules axe-core checks: WCAG 2.1, levels A and AA.
 WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -112,6 +112,7 @@ IGNORED_OUTPUTS = {
     ("what-a-network-learns", "explorer"),
     ("pooling", "from convbook.widgets import PoolingExplorer"),
     ("frequency", "from convbook.widgets import FrequencyExplorer"),
+    ("receptive-fields", "from convbook.widgets import ReceptiveFieldExplorer"),
     ("speed", "import statistics"),
 }
 

@@ -12,6 +12,7 @@ from convbook.widgets.kernel_explorer import KernelExplorer
 from convbook.widgets.lr_explorer import LearningRateExplorer
 from convbook.widgets.network_explorer import NetworkExplorer
 from convbook.widgets.pooling_explorer import PoolingExplorer
+from convbook.widgets.receptive_explorer import ReceptiveFieldExplorer
 from convbook.widgets.window_explorer import WindowExplorer
 
 __all__ = [
@@ -22,5 +23,6 @@ __all__ = [
     "LearningRateExplorer",
     "NetworkExplorer",
     "PoolingExplorer",
+    "ReceptiveFieldExplorer",
     "WindowExplorer",
 ]
