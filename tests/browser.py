@@ -19,6 +19,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from convbook import widgets
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -74,8 +76,9 @@ body[data-jp-theme-light="false"] {{ background: #111111; color: #d5d5d5; }}
 </html>
 """
 
-# The root element of each of the book's explorers (src/convbook/widgets).
-WIDGETS = ".cb-kx, .cb-lr, .cb-wx, .cb-fx, .cb-cx, .cb-px"
+# The root element of each of the book's explorers: the root_class of every widget that
+# convbook.widgets exports (a new widget is found without a change here).
+WIDGETS = ", ".join(f".{getattr(widgets, name).root_class}" for name in widgets.__all__)
 
 # The rules axe-core checks: WCAG 2.1, levels A and AA.
 WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
