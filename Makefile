@@ -1,12 +1,13 @@
 # make book: build the HTML into _build/html     make test: every test (builds first)
 # make lab:  JupyterLab on the notebooks          make clean: remove builds and caches
+# make notebooks: re-run every chapter            make notebook NB=pooling: re-run one
 # make requirements: regenerate requirements.txt from pyproject.toml (pip-compile)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book bundles test lab notebook notebooks stability clean requirements
+.PHONY: book bundles test nbval nbval-one-thread lab notebook notebooks stability clean requirements
 
 # The pinned requirements (every extra: book, test, dev), then convbook itself, editable.
 $(STAMP): requirements.txt pyproject.toml
@@ -81,15 +82,28 @@ book: $(STAMP) $(ASSETS)/.copied $(BUNDLES)
 	@echo "Open file://$(CURDIR)/_build/html/index.html"
 
 # Re-run every notebook and compare its outputs with the stored ones (nbval); `make test`
-# does it with the default thread count and with one thread: no output may depend on it.
+# does it with the default thread count and with one thread, the two runs side by side: no
+# output may depend on it.
 NBVAL := $(BIN)/python -m pytest --nbval book --nbval-sanitize-with tests/sanitize.cfg -p no:cacheprovider -q
+
+# The tests spread over the cores (pytest-xdist, JOBS workers; JOBS=0: in this process), a test
+# file per worker, so that a file's module fixtures (a trained network, a served page) are
+# made once and its tests that read one another's results (test_accessibility.py) stay together.
+# Each worker starts one Chromium for all its browser tests (tests/conftest.py).
+JOBS ?= auto
+PYTEST := $(BIN)/python -m pytest tests src $(if $(filter 0,$(JOBS)),,-n $(JOBS) --dist loadfile)
 
 test: book
 	$(BIN)/ruff check src tests book
 	$(BIN)/ruff format --check src tests book
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/book.yml
-	$(BIN)/python -m pytest tests src
+	$(PYTEST)
+	$(MAKE) --no-print-directory --output-sync=target -j2 nbval nbval-one-thread
+
+nbval: $(STAMP)
 	$(NBVAL)
+
+nbval-one-thread: $(STAMP)
 	OMP_NUM_THREADS=1 $(NBVAL)
 
 # Three clean runs in a row, as a check that nothing in the notebooks is flaky.
