@@ -53,7 +53,7 @@ BUNDLES := $(patsubst $(WIDGETS)/%,$(WIDGETS)/static/%,$(ENTRIES)) \
            $(patsubst $(WIDGETS)/%.js,$(WIDGETS)/static/%.css,$(ENTRIES))
 # Minified, but with the identifiers kept (esbuild's --minify would rename them): a page's
 # source still reads corr2d and channelMaps, which the tests look for. Each module the entry
-# imports, a kit module included, is in its bundle once (tests/test_widgets_js.py checks it).
+# imports, a kit module included, is in its bundle once (tests/widgets/test_widgets_js.py checks it).
 ESBUILD := node_modules/.bin/esbuild --bundle --format=esm --minify-whitespace --minify-syntax \
            --log-level=warning
 
