@@ -1,12 +1,13 @@
 # make book: build the HTML into _build/html     make test: every test (builds first)
 # make lab:  JupyterLab on the notebooks          make clean: remove builds and caches
+# make notebooks: re-run every chapter            make notebook NB=pooling: re-run one
 # make requirements: regenerate requirements.txt from pyproject.toml (pip-compile)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book bundles test lab notebooks stability clean requirements
+.PHONY: book bundles test nbval nbval-one-thread lab notebook notebooks stability clean requirements
 
 # The pinned requirements (every extra: book, test, dev), then convbook itself, editable.
 $(STAMP): requirements.txt pyproject.toml
@@ -50,7 +51,11 @@ WIDGETS := src/convbook/widgets
 ENTRIES := $(wildcard $(WIDGETS)/*_explorer.js)
 BUNDLES := $(patsubst $(WIDGETS)/%,$(WIDGETS)/static/%,$(ENTRIES)) \
            $(patsubst $(WIDGETS)/%.js,$(WIDGETS)/static/%.css,$(ENTRIES))
-ESBUILD := node_modules/.bin/esbuild --bundle --format=esm --log-level=warning
+# Minified, but with the identifiers kept (esbuild's --minify would rename them): a page's
+# source still reads corr2d and channelMaps, which the tests look for. Each module the entry
+# imports, a kit module included, is in its bundle once (tests/widgets/test_widgets_js.py checks it).
+ESBUILD := node_modules/.bin/esbuild --bundle --format=esm --minify-whitespace --minify-syntax \
+           --log-level=warning
 
 $(WIDGETS)/static/%.js: $(WIDGETS)/%.js $(wildcard $(WIDGETS)/*.js $(WIDGETS)/kit/*.js) node_modules/.package-lock.json
 	$(ESBUILD) $< --outfile=$@
@@ -77,15 +82,28 @@ book: $(STAMP) $(ASSETS)/.copied $(BUNDLES)
 	@echo "Open file://$(CURDIR)/_build/html/index.html"
 
 # Re-run every notebook and compare its outputs with the stored ones (nbval); `make test`
-# does it with the default thread count and with one thread: no output may depend on it.
+# does it with the default thread count and with one thread, the two runs side by side: no
+# output may depend on it.
 NBVAL := $(BIN)/python -m pytest --nbval book --nbval-sanitize-with tests/sanitize.cfg -p no:cacheprovider -q
+
+# The tests spread over the cores (pytest-xdist, JOBS workers; JOBS=0: in this process), a test
+# file per worker, so that a file's module fixtures (a trained network, a served page) are
+# made once and its tests that read one another's results (test_accessibility.py) stay together.
+# Each worker starts one Chromium for all its browser tests (tests/conftest.py).
+JOBS ?= auto
+PYTEST := $(BIN)/python -m pytest tests src $(if $(filter 0,$(JOBS)),,-n $(JOBS) --dist loadfile)
 
 test: book
 	$(BIN)/ruff check src tests book
 	$(BIN)/ruff format --check src tests book
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/book.yml
-	$(BIN)/python -m pytest tests src
+	$(PYTEST)
+	$(MAKE) --no-print-directory --output-sync=target -j2 nbval nbval-one-thread
+
+nbval: $(STAMP)
 	$(NBVAL)
+
+nbval-one-thread: $(STAMP)
 	OMP_NUM_THREADS=1 $(NBVAL)
 
 # Three clean runs in a row, as a check that nothing in the notebooks is flaky.
@@ -95,12 +113,26 @@ stability: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab book $(if $(filter 0,$(shell id -u)),--allow-root)
 
-# Re-run every notebook top to bottom and store the outputs (do this after editing one).
-# Streams printed in bursts are joined into one output, as Jupyter shows them.
-notebooks: $(STAMP) $(BUNDLES)
-	$(BIN)/jupyter execute --inplace book/*.ipynb
+# Re-run every notebook top to bottom and store the outputs (`make notebook NB=pooling`: one
+# chapter, book/pooling.ipynb, after editing it). The stored widget state is dropped first:
+# nbclient keeps the old one where a run makes no widget, and it would hold models nothing
+# shows any more. Streams printed in bursts are joined into one output, as Jupyter shows them.
+DROP_WIDGET_STATE := $(BIN)/python -c "import sys, nbformat; \
+  [nbformat.write(nb, p) for p in sys.argv[1:] for nb in [nbformat.read(p, 4)] \
+   if nb.metadata.pop('widgets', None) is not None]"
+define run_notebooks
+	$(DROP_WIDGET_STATE) $(1)
+	$(BIN)/jupyter execute --inplace $(1)
 	$(BIN)/jupyter nbconvert --to notebook --inplace --log-level=WARN \
-	  --CoalesceStreamsPreprocessor.enabled=True book/*.ipynb
+	  --CoalesceStreamsPreprocessor.enabled=True $(1)
+endef
+
+notebooks: $(STAMP) $(BUNDLES)
+	$(call run_notebooks,book/*.ipynb)
+
+notebook: $(STAMP) $(BUNDLES)
+	@test -n "$(NB)" -a -f "book/$(NB).ipynb" || { echo "usage: make notebook NB=name (book/name.ipynb)"; exit 2; }
+	$(call run_notebooks,book/$(NB).ipynb)
 
 clean:
 	rm -rf _build .pytest_cache .hypothesis node_modules

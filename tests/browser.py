@@ -19,6 +19,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from convbook import widgets
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -35,6 +37,8 @@ FLAGS = [
 
 # Cuts the network in the browser itself: every host but 127.0.0.1 fails to resolve.
 OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+# A camera that is always there and always allowed: a test pattern (the kernel explorer's).
+CAMERA = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
 
 # What a page of one widget needs, served from its widgets/ folder (as the built book does).
 NODE_MODULES = ROOT / "node_modules"
@@ -74,8 +78,9 @@ body[data-jp-theme-light="false"] {{ background: #111111; color: #d5d5d5; }}
 </html>
 """
 
-# The root element of each of the book's explorers (src/convbook/widgets).
-WIDGETS = ".cb-kx, .cb-lr, .cb-wx, .cb-fx, .cb-cx, .cb-px, .cb-fqx, .cb-nx, .cb-rf"
+# The root element of each of the book's explorers: the root_class of every widget that
+# convbook.widgets exports (a new widget is found without a change here).
+WIDGETS = ", ".join(f".{getattr(widgets, name).root_class}" for name in widgets.__all__)
 
 # The rules axe-core checks: WCAG 2.1, levels A and AA.
 WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -105,6 +110,22 @@ def widget_page(folder: Path, widget, title: str) -> Path:
         cors=False,
     )
     return folder / "index.html"
+
+
+class WidgetSite:
+    """One served folder for the pages of single widgets (the ``widget_site`` fixture of
+    conftest.py): each page in its own subfolder, so that a test file can add its files."""
+
+    def __init__(self, root: Path, base: str) -> None:
+        self.root, self.base = root, base
+
+    def add(self, name: str, widget, title: str) -> tuple[str, Path]:
+        """The page of ``widget`` (see widget_page) at ``<name>/index.html``: its base URL and
+        its folder."""
+        folder = self.root / name
+        folder.mkdir()
+        widget_page(folder, widget, title)
+        return f"{self.base}{name}/", folder
 
 
 def require_chromium() -> None:

@@ -18,17 +18,12 @@ import time
 import pytest
 import yaml
 from browser import (
-    CHROMIUM,
-    FLAGS,
-    OFFLINE,
     WCAG21_AA,
     WIDGETS,
     Watch,
     axe_violations,
     color_mode_script,
-    require_chromium,
 )
-from browser import serve as serve_folder
 from helpers import ROOT
 
 HTML = ROOT / "_build" / "html"
@@ -50,16 +45,8 @@ def pages() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    if not (HTML / "index.html").exists():
-        pytest.fail("the book is not built: run `make book` (make test does it first)")
-    from playwright.sync_api import sync_playwright
-
-    with serve_folder(HTML) as base, sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE])
-        yield base, chromium
-        chromium.close()
+def browser(book_site, chromium):
+    return book_site, chromium
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 
 import pytest
 import torch
-from browser import CHROMIUM, FLAGS, Watch, require_chromium, serve
+from browser import Watch
 from helpers import ROOT, toc_notebooks
 
 from convbook import (
@@ -26,16 +26,8 @@ HTML = ROOT / "_build" / "html"
 
 
 @pytest.fixture(scope="module")
-def site():
-    require_chromium()
-    if not (HTML / "index.html").exists():
-        pytest.fail("the book is not built: run `make book` (make test does it first)")
-    from playwright.sync_api import sync_playwright
-
-    with serve(HTML) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield base, browser
-        browser.close()
+def site(book_site, chromium):
+    return book_site, chromium
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import urllib.request
 
 import nbformat
 import pytest
-from browser import CHROMIUM, FLAGS, require_chromium
+from browser import require_chromium
 
 TOKEN = "convbook-test"
 
@@ -72,12 +72,10 @@ def lab(tmp_path_factory):
     server.wait(timeout=30)
 
 
-def test_widgets_work_in_jupyterlab(lab):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1300, "height": 1000})
+def test_widgets_work_in_jupyterlab(lab, chromium):
+    context = chromium.new_context(viewport={"width": 1300, "height": 1000})
+    try:
+        page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(lab)
@@ -113,4 +111,5 @@ def test_widgets_work_in_jupyterlab(lab):
         )
         page.wait_for_selector(f"text={expected}", timeout=60_000)
         assert errors == []
-        browser.close()
+    finally:
+        context.close()

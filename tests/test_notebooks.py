@@ -99,22 +99,44 @@ def test_figures_have_captions_and_alt_text(notebooks):
                 )
 
 
-# The only outputs nbval does not compare, as (chapter, first line of the cell): the widgets
-# (their model ids change on every run) and one live timing. The reason is kept in the cell's
-# metadata ("nbval-ignore-output-reason"), where it does not interrupt the reader.
-IGNORED_OUTPUTS = {
-    ("edge-detection", "from convbook.widgets import KernelExplorer"),
-    ("learning-a-kernel", "from convbook.widgets import LearningRateExplorer"),
-    ("window-arithmetic", "from convbook.widgets import WindowExplorer"),
-    ("channels", "from convbook.widgets.channel_explorer import ChannelExplorer"),
-    ("channels", "explorer  # the layer above: three outputs of 1 x 1 kernels"),
-    ("what-a-network-learns", "from convbook.widgets import FiltersExplorer"),
-    ("what-a-network-learns", "explorer"),
-    ("pooling", "from convbook.widgets import PoolingExplorer"),
-    ("frequency", "from convbook.widgets import FrequencyExplorer"),
-    ("receptive-fields", "from convbook.widgets import ReceptiveFieldExplorer"),
-    ("speed", "import statistics"),
-}
+# The only outputs nbval does not compare: those of the cells that show one of the book's
+# explorers (their model ids change on every run), found from the stored widget state, and one
+# live timing, as (chapter, first line of the cell). The reason is kept in the cell's metadata
+# ("nbval-ignore-output-reason"), where it does not interrupt the reader.
+TIMINGS = {("speed", "import statistics")}
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def explorer_ids() -> dict[str, str]:
+    """The anywidget id of each widget convbook.widgets exports, to its class name."""
+    import convbook.widgets
+
+    classes = [getattr(convbook.widgets, name) for name in convbook.widgets.__all__]
+    return {f"{c.__module__}.{c.__qualname__}": c.__name__ for c in classes}
+
+
+def widget_models(nb) -> dict[str, dict]:
+    """The models of ``nb``'s stored widget state, by model id."""
+    return nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+
+
+def shown_explorers(notebooks) -> dict[tuple[str, str], str]:
+    """(chapter, first line) of each cell whose output shows one of the explorers, to its name."""
+    shown = {}
+    for name, nb in notebooks.items():
+        models = widget_models(nb)
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                model = models.get(out.get("data", {}).get(WIDGET_VIEW, {}).get("model_id"), {})
+                widget = explorer_ids().get(model.get("state", {}).get("_anywidget_id"))
+                if widget:
+                    shown[(name, cell.source.splitlines()[0])] = widget
+    return shown
+
+
+def test_every_explorer_is_shown_by_a_chapter(notebooks):
+    assert sorted(set(shown_explorers(notebooks).values())) == sorted(explorer_ids().values())
 
 
 def test_ignored_outputs_are_few_and_explained_in_metadata(notebooks):
@@ -125,7 +147,29 @@ def test_ignored_outputs_are_few_and_explained_in_metadata(notebooks):
                 reason = cell.metadata.get("nbval-ignore-output-reason", "")
                 assert len(reason) > 20, f"{name}: a tagged cell must say why in its metadata"
                 tagged.add((name, cell.source.splitlines()[0]))
-    assert tagged == IGNORED_OUTPUTS
+    assert tagged == set(shown_explorers(notebooks)) | TIMINGS
+
+
+@pytest.mark.parametrize("path", toc_notebooks(), ids=lambda p: p.stem)
+def test_stored_widget_state_is_only_the_explorers(path: Path, notebooks):
+    """No stale models (an old progress bar's, say): only the explorers a cell shows and the
+    layout each refers to. `make notebooks` drops the old state before a run (nbclient keeps it
+    where the run makes none)."""
+    nb = notebooks[path.stem]
+    models = widget_models(nb)
+    shown = {
+        out.data[WIDGET_VIEW]["model_id"]
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+        if WIDGET_VIEW in out.get("data", {})
+    }
+    wanted = set()
+    for model_id in shown:
+        state = models[model_id]["state"]
+        assert state.get("_anywidget_id") in explorer_ids(), (path.stem, models[model_id])
+        wanted |= {model_id, state["layout"].removeprefix("IPY_MODEL_")}
+    stale = {k: m["model_name"] for k, m in models.items() if k not in wanted}
+    assert stale == {}, f"{path.stem}: re-run it with `make notebook NB={path.stem}`"
 
 
 # Reader text names the source once, in the introduction, and calls it "the original notebook"

@@ -233,3 +233,11 @@ def test_only_long_runs_may_show_a_progress_bar(monkeypatch):
     learn_kernel(IMAGE, TARGET, epochs=19, seed=0)
     learn_kernel(IMAGE, TARGET, epochs=20, seed=0)
     assert shown == [True, None]  # never; where someone can see it (tqdm's disable=None)
+
+
+def test_the_progress_bar_is_text_never_a_notebook_widget():
+    """tqdm.auto's bar in Jupyter is an ipywidget, whose models would stay in the saved widget
+    state of a notebook that trained for long (test_notebooks.py checks that state)."""
+    import tqdm
+
+    assert convbook.train.tqdm is tqdm.std.tqdm

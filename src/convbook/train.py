@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import torch
 import torch.nn.functional as F
 from torch import nn
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from convbook.checks import (
     check_count,
@@ -26,7 +26,10 @@ from convbook.ops import output_shape, power_of_two_below
 
 # Runs of this many epochs or more show a progress bar once they have taken a few seconds.
 # A count, not a time alone: shorter runs (all of the book's) never show one, however busy
-# the machine, so a re-run notebook prints exactly what it printed before.
+# the machine, so a re-run notebook prints exactly what it printed before. The bar is tqdm's
+# text bar, in a terminal only (disable=None: none where stderr is no terminal, as in
+# Jupyter): tqdm.auto's notebook bar would be a widget, and its models would stay in the
+# saved widget state of the notebook that ran it.
 PROGRESS_FROM_EPOCHS = 10_000
 PROGRESS_AFTER_SECONDS = 3.0
 
@@ -100,8 +103,8 @@ def learn_kernel(
     ``kernel_size``); without it the start is drawn as ``nn.Conv2d`` draws it, from
     ``seed`` (or from torch's global generator when ``seed`` is None). ``X`` and ``Y`` are
     used detached: training never back-propagates into them. Runs that last more than a
-    few seconds (and have at least ``PROGRESS_FROM_EPOCHS`` epochs) show a progress bar where
-    one can be seen (a terminal or Jupyter).
+    few seconds (and have at least ``PROGRESS_FROM_EPOCHS`` epochs) show a progress bar in a
+    terminal (a text bar; none in Jupyter, so that no notebook keeps a progress widget).
     Refused: a non-2-D or non-finite ``X``/``Y``, a ``Y`` whose shape is not the output
     shape or on another device, ``lr`` that is not a positive finite number, ``epochs``
     below 1, a ``seed`` that is not an int ``torch.manual_seed`` takes, an ``init`` of the

@@ -7,6 +7,7 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 import anywidget
 import torch
@@ -67,7 +68,11 @@ class BookWidget(anywidget.AnyWidget):
     front end from ``static/<name>.js`` (esbuild's bundle of ``<name>.js``) and its look from
     ``static/<name>.css`` (kit/kit.css followed by ``<name>.css``), both written by ``make
     bundles``. Limits and ranges are Python's: a subclass sends them as a read-only synced
-    trait (``ranges``), so that the browser has no literal of its own."""
+    trait (``ranges``), so that the browser has no literal of its own. ``root_class`` is the CSS
+    class of the element its front end draws in (beside the kit's ``cb-widget``): what the
+    tests find each explorer of a page by (tests/browser.py, WIDGETS)."""
+
+    root_class: ClassVar[str]
 
     def __init_subclass__(cls, **kwargs) -> None:
         name = sys.modules[cls.__module__].__name__.rsplit(".", 1)[-1]

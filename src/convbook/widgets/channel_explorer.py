@@ -181,6 +181,8 @@ class ChannelExplorer(BookWidget):
     True
     """
 
+    root_class = "cb-cx"
+
     photo_rows = traitlets.List(read_only=True).tag(sync=True)
     kernel_rows = traitlets.List().tag(sync=True)
     bias = Bias(0.0).tag(sync=True)

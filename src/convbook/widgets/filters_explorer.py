@@ -53,6 +53,8 @@ class FiltersExplorer(BookWidget):
     (1, torch.Size([8, 3, 3]), torch.Size([8, 18, 18]))
     """
 
+    root_class = "cb-fx"
+
     snapshots = traitlets.List(read_only=True).tag(sync=True)
     bias_snapshots = traitlets.List(read_only=True).tag(sync=True)
     losses = traitlets.List(read_only=True).tag(sync=True)

@@ -102,6 +102,8 @@ class FrequencyExplorer(BookWidget):
     (torch.Size([64, 64]), 1.0)
     """
 
+    root_class = "cb-fqx"
+
     images = Typed(dict, {}).tag(sync=True)
     image_name = Typed(str, PHOTO).tag(sync=True)
     kernel_rows = Typed(list, []).tag(sync=True)

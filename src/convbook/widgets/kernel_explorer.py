@@ -109,6 +109,8 @@ class KernelExplorer(BookWidget):
     torch.Size([6, 7])
     """
 
+    root_class = "cb-kx"
+
     images = traitlets.Dict().tag(sync=True)
     image_name = traitlets.Unicode(EDGE_IMAGE).tag(sync=True)
     kernel_rows = traitlets.List().tag(sync=True)

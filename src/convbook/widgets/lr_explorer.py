@@ -48,6 +48,8 @@ class LearningRateExplorer(BookWidget):
     (1.0, tensor([[ 1., -1.]]))
     """
 
+    root_class = "cb-lr"
+
     ranges = traitlets.Dict(RANGES, read_only=True).tag(sync=True)
     problems = traitlets.Dict().tag(sync=True)
     problem = traitlets.Unicode().tag(sync=True)

@@ -98,6 +98,8 @@ class NetworkExplorer(BookWidget):
     (1, torch.Size([10]))
     """
 
+    root_class = "cb-nx"
+
     shapes = traitlets.Dict(read_only=True).tag(sync=True)
     layers = traitlets.List(read_only=True).tag(sync=True)
     ranges = traitlets.Dict(read_only=True).tag(sync=True)

@@ -85,6 +85,8 @@ class PoolingExplorer(BookWidget):
     (torch.Size([10, 10]), torch.Size([10, 10, 2]))
     """
 
+    root_class = "cb-px"
+
     images = traitlets.Dict().tag(sync=True)
     image_name = traitlets.Unicode(digit_name(DIGITS[0])).tag(sync=True)
     mode = traitlets.Unicode("max").tag(sync=True)

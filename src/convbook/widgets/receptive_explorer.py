@@ -104,6 +104,8 @@ class ReceptiveFieldExplorer(BookWidget):
     [1, 3, 4, 8, 10]
     """
 
+    root_class = "cb-rf"
+
     layers = traitlets.List().tag(sync=True)
     input_size = traitlets.Int(PRESETS[START]["input_size"]).tag(sync=True)
     ranges = traitlets.Dict(RANGES, read_only=True).tag(sync=True)

@@ -80,6 +80,8 @@ class WindowExplorer(BookWidget):
     torch.Size([5, 5])
     """
 
+    root_class = "cb-wx"
+
     input_size = Setting(5).tag(sync=True)
     kernel_size = Setting(3).tag(sync=True)
     padding = Setting(1).tag(sync=True)

@@ -13,14 +13,8 @@ import pytest
 import torch
 import torch.nn.functional as F
 from browser import (
-    CHROMIUM,
-    FLAGS,
-    OFFLINE,
     Watch,
     axe_violations,
-    require_chromium,
-    serve,
-    widget_page,
 )
 
 from convbook import kernel
@@ -34,17 +28,9 @@ CLOSE = {"atol": 6e-5, "rtol": 1e-6}
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    folder = tmp_path_factory.mktemp("channel-page")
-    explorer = ChannelExplorer()
-    widget_page(folder, explorer, "Channel explorer")
-    with serve(folder) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE])
-        yield base, browser
-        browser.close()
+def site(widget_site, chromium):
+    base, _ = widget_site.add("channel", ChannelExplorer(), "Channel explorer")
+    return base, chromium
 
 
 @pytest.fixture

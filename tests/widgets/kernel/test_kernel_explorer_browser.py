@@ -22,15 +22,9 @@ import pytest
 import torch
 import torch.nn.functional as F
 from browser import (
-    CHROMIUM,
-    FLAGS,
-    OFFLINE,
     WCAG21_AA,
     Watch,
     axe_violations,
-    require_chromium,
-    serve,
-    widget_page,
 )
 
 from convbook import conv2d_true, corr2d
@@ -38,7 +32,6 @@ from convbook.kernels import directional_kernel, gaussian_kernel, kernel, sharpe
 from convbook.plot import colour_scale
 from convbook.widgets import KernelExplorer
 
-CAMERA = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
 NUMBERS, EDGE, PHOTO = "numbers 0 to 8 (3 × 3)", "edge image (6 × 8)", "photo (32 × 32)"
 BAD_WORDS = re.compile(r"NaN|Infinity|undefined")
 
@@ -77,13 +70,9 @@ def picture_name(G: torch.Tensor) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    folder = tmp_path_factory.mktemp("kernel-page")
+def site(widget_site, chromium):
     explorer = KernelExplorer()
-    widget_page(folder, explorer, "Kernel explorer")
+    base, folder = widget_site.add("kernel", explorer, "Kernel explorer")
     pictures = {}
     for name, rgb in {
         "small": random_rgb(12, 16, 1),
@@ -96,10 +85,7 @@ def site(tmp_path_factory):
     images = {
         name: torch.tensor(rows, dtype=torch.float64) for name, rows in explorer.images.items()
     }
-    with serve(folder) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE, *CAMERA])
-        yield base, browser, pictures, images, folder
-        browser.close()
+    return base, chromium, pictures, images, folder
 
 
 class Page:

@@ -18,15 +18,9 @@ import pytest
 import torch
 import torch.nn.functional as F
 from browser import (
-    CHROMIUM,
-    FLAGS,
-    OFFLINE,
     WCAG21_AA,
     Watch,
     axe_violations,
-    require_chromium,
-    serve,
-    widget_page,
 )
 
 from convbook.widgets import PoolingExplorer
@@ -37,18 +31,11 @@ HOSTILE = ["", "abc", "1,5", "NaN", "Infinity", "0x3", "1e309", "1e-400", "2.5",
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    folder = tmp_path_factory.mktemp("pooling-page")
+def site(widget_site, chromium):
     explorer = PoolingExplorer()
-    widget_page(folder, explorer, "Pooling explorer")
+    base, _ = widget_site.add("pooling", explorer, "Pooling explorer")
     images = {n: torch.tensor(r, dtype=torch.float64) for n, r in explorer.images.items()}
-    with serve(folder) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE])
-        yield base, browser, images
-        browser.close()
+    return base, chromium, images
 
 
 @pytest.fixture

@@ -15,14 +15,8 @@ import pytest
 import torch
 import torch.nn.functional as F
 from browser import (
-    CHROMIUM,
-    FLAGS,
-    OFFLINE,
     Watch,
     axe_violations,
-    require_chromium,
-    serve,
-    widget_page,
 )
 
 from convbook.widgets import WindowExplorer
@@ -33,17 +27,9 @@ DEFAULTS = {"input_size": 5, "kernel_size": 3, "padding": 1, "stride": 2, "dilat
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    folder = tmp_path_factory.mktemp("window-page")
-    explorer = WindowExplorer()
-    widget_page(folder, explorer, "Window explorer")
-    with serve(folder) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE])
-        yield base, browser
-        browser.close()
+def site(widget_site, chromium):
+    base, _ = widget_site.add("window", WindowExplorer(), "Window explorer")
+    return base, chromium
 
 
 @pytest.fixture

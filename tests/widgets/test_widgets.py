@@ -6,7 +6,7 @@ import re
 import pytest
 import torch
 import torch.nn.functional as F
-from helpers import refusal
+from helpers import ROOT, refusal
 
 from convbook import (
     conv2d_true,
@@ -505,3 +505,22 @@ def test_pooling_explorer_refuses_bad_settings_and_keeps_the_last(kwargs, error,
             for name, value in {"window": 3, **kwargs}.items():
                 setattr(explorer, name, value)
     assert (explorer.window, explorer.padding, explorer.mode) == (4, 1, "max")
+
+
+STATIC = ROOT / "src" / "convbook" / "widgets" / "static"  # the bundles (make bundles)
+
+
+def explorers() -> list[type]:
+    import convbook.widgets
+
+    return [getattr(convbook.widgets, name) for name in convbook.widgets.__all__]
+
+
+@pytest.mark.parametrize("widget", explorers(), ids=lambda w: w.__name__)
+def test_each_explorer_draws_in_its_own_root_class(widget):
+    """The tests find an explorer on a page by its root_class (tests/browser.py, WIDGETS): it
+    must be the class its bundle gives the element it draws in, and no other explorer's."""
+    roots = [w.root_class for w in explorers()]
+    assert re.fullmatch(r"cb-[a-z]+", widget.root_class) and roots.count(widget.root_class) == 1
+    bundle = STATIC / f"{widget.__module__.rsplit('.', 1)[-1]}.js"
+    assert f'"cb-widget {widget.root_class}"' in bundle.read_text(encoding="utf-8")

@@ -1,7 +1,9 @@
 """The widgets' JavaScript math, run with Node, agrees with convbook's PyTorch code."""
 
 import functools
+import json
 import random
+import re
 import subprocess
 
 import pytest
@@ -424,21 +426,48 @@ def test_counting_input_is_the_python_widgets():
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 
 
+def esbuild_options() -> list[str]:
+    """The Makefile's esbuild options (its ESBUILD variable), but for the log level."""
+    text = (ROOT / "Makefile").read_text().replace("\\\n", " ")
+    line = re.search(r"^ESBUILD := node_modules/\.bin/esbuild (.*)$", text, re.MULTILINE)
+    return [o for o in line.group(1).split() if not o.startswith("--log-level")]
+
+
+def bundled_module(path: str) -> str:
+    """What a metafile input is: a package (its name, at any depth of node_modules) or a file."""
+    if "node_modules/" not in path:
+        return path
+    parts = path.rsplit("node_modules/", 1)[1].split("/")
+    return "/".join(parts[:2]) if parts[0].startswith("@") else parts[0]
+
+
 @pytest.mark.skipif(not ESBUILD.exists(), reason="needs esbuild: npm ci")
 @pytest.mark.parametrize(
     "name", sorted(p.stem for p in (ROOT / "src/convbook/widgets").glob("*_explorer.js"))
 )
 def test_each_bundle_is_what_esbuild_builds_from_the_sources(name, tmp_path):
     widgets = ROOT / "src" / "convbook" / "widgets"
-    out = tmp_path / f"{name}.js"
+    out, meta = tmp_path / f"{name}.js", tmp_path / "meta.json"
+    options = esbuild_options()
+    assert {"--bundle", "--format=esm", "--minify-whitespace", "--minify-syntax"} <= set(options)
     subprocess.run(
-        [str(ESBUILD), str(widgets / f"{name}.js"), "--bundle", "--format=esm", f"--outfile={out}"],
+        [
+            str(ESBUILD),
+            str(widgets / f"{name}.js"),
+            *options,
+            f"--outfile={out}",
+            f"--metafile={meta}",
+        ],
         cwd=ROOT,
         check=True,
         capture_output=True,
         timeout=60,
     )
     assert out.read_text() == (widgets / "static" / f"{name}.js").read_text(), "run: make bundles"
+    # Each module once: no package twice (two versions in node_modules) and no kit module twice.
+    inputs = [bundled_module(path) for path in json.loads(meta.read_text())["inputs"]]
+    assert sorted(inputs) == sorted(set(inputs))
+    assert f"src/convbook/widgets/{name}.js" in inputs
 
 
 @pytest.mark.parametrize(

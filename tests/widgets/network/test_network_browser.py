@@ -12,15 +12,9 @@ import pytest
 import torch
 import torch.nn.functional as F
 from browser import (
-    CHROMIUM,
-    FLAGS,
-    OFFLINE,
     WCAG21_AA,
     Watch,
     axe_violations,
-    require_chromium,
-    serve,
-    widget_page,
 )
 
 from convbook.network import digits, train_network
@@ -32,19 +26,12 @@ SIDE = 20
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
+def site(widget_site, chromium):
     data = digits()
     record = train_network(data, epochs=3)
     explorer = NetworkExplorer(record, data, epochs=EPOCHS)
-    folder = tmp_path_factory.mktemp("network-page")
-    widget_page(folder, explorer, "Network explorer")
-    with serve(folder) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE])
-        yield base, browser, explorer, record
-        browser.close()
+    base, _ = widget_site.add("network", explorer, "Network explorer")
+    return base, chromium, explorer, record
 
 
 @pytest.fixture

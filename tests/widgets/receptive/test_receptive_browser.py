@@ -15,15 +15,9 @@ import re
 
 import pytest
 from browser import (
-    CHROMIUM,
-    FLAGS,
-    OFFLINE,
     WCAG21_AA,
     Watch,
     axe_violations,
-    require_chromium,
-    serve,
-    widget_page,
 )
 
 from convbook.receptive import field_cells, layer_table
@@ -36,16 +30,9 @@ RF = ".cb-rf "
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    folder = tmp_path_factory.mktemp("receptive-page")
-    widget_page(folder, ReceptiveFieldExplorer(), "Receptive field explorer")
-    with serve(folder) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE])
-        yield base, browser
-        browser.close()
+def site(widget_site, chromium):
+    base, _ = widget_site.add("receptive", ReceptiveFieldExplorer(), "Receptive field explorer")
+    return base, chromium
 
 
 @pytest.fixture

@@ -15,15 +15,9 @@ import pytest
 import torch
 import torch.nn.functional as F
 from browser import (
-    CHROMIUM,
-    FLAGS,
-    OFFLINE,
     WCAG21_AA,
     Watch,
     axe_violations,
-    require_chromium,
-    serve,
-    widget_page,
 )
 
 from convbook import kernel
@@ -35,16 +29,9 @@ CLOSE = {"atol": 6e-5, "rtol": 1e-6}  # the page lists 4 decimals of float32 sum
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    folder = tmp_path_factory.mktemp("channel-layer-page")
-    widget_page(folder, ChannelExplorer(), "Channel explorer, a layer")
-    with serve(folder) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE])
-        yield base, browser
-        browser.close()
+def site(widget_site, chromium):
+    base, _ = widget_site.add("channel-layer", ChannelExplorer(), "Channel explorer, a layer")
+    return base, chromium
 
 
 @pytest.fixture

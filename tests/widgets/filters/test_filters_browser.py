@@ -12,14 +12,8 @@ import re
 import pytest
 import torch
 from browser import (
-    CHROMIUM,
-    FLAGS,
-    OFFLINE,
     Watch,
     axe_violations,
-    require_chromium,
-    serve,
-    widget_page,
 )
 
 from convbook.network import digits, train_network
@@ -35,17 +29,9 @@ def trained():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, trained):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    folder = tmp_path_factory.mktemp("filters-page")
-    explorer = FiltersExplorer(*trained)
-    widget_page(folder, explorer, "Filters explorer")
-    with serve(folder) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE])
-        yield base, browser
-        browser.close()
+def site(widget_site, chromium, trained):
+    base, _ = widget_site.add("filters", FiltersExplorer(*trained), "Filters explorer")
+    return base, chromium
 
 
 @pytest.fixture

@@ -16,15 +16,9 @@ import re
 import pytest
 import torch
 from browser import (
-    CHROMIUM,
-    FLAGS,
-    OFFLINE,
     WCAG21_AA,
     Watch,
     axe_violations,
-    require_chromium,
-    serve,
-    widget_page,
 )
 
 from convbook import frequency
@@ -39,18 +33,11 @@ SPECTRA = ["image-spectrum", "kernel-spectrum", "product"]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    folder = tmp_path_factory.mktemp("frequency-page")
+def site(widget_site, chromium):
     explorer = FrequencyExplorer()
-    widget_page(folder, explorer, "Frequency explorer")
+    base, _ = widget_site.add("frequency", explorer, "Frequency explorer")
     images = {n: torch.tensor(r, dtype=torch.float64) for n, r in explorer.images.items()}
-    with serve(folder) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE])
-        yield base, browser, images
-        browser.close()
+    return base, chromium, images
 
 
 @pytest.fixture

@@ -19,16 +19,10 @@ import pytest
 import torch
 from browser import (
     CANVAS_RECORDER,
-    CHROMIUM,
-    FLAGS,
-    OFFLINE,
     WCAG21_AA,
     Watch,
     axe_violations,
     canvas_drawing,
-    require_chromium,
-    serve,
-    widget_page,
 )
 
 from convbook import critical_lr, learn_kernel
@@ -42,17 +36,10 @@ FLOAT32_MAX = torch.finfo(torch.float32).max
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    folder = tmp_path_factory.mktemp("lr-page")
+def site(widget_site, chromium):
     explorer = LearningRateExplorer()
-    widget_page(folder, explorer, "Learning-rate explorer")
-    with serve(folder) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE])
-        yield base, browser, explorer.problems
-        browser.close()
+    base, _ = widget_site.add("lr", explorer, "Learning-rate explorer")
+    return base, chromium, explorer.problems
 
 
 @pytest.fixture
