@@ -1,5 +1,5 @@
 // Runs the channel explorer's math on cases read as JSON from standard input and prints the
-// results, so that tests/test_channels_js.py can compare them with PyTorch.
+// results, so that tests/widgets/channel/test_channels_js.py can compare them with PyTorch.
 import { readFileSync } from "node:fs";
 import {
   centred, channelMaps, corr2dMultiIn, corr2dMultiInOut, layerParameters, signedBound,

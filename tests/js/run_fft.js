@@ -1,5 +1,5 @@
 // Runs the FFT of fft.js on cases read as JSON from standard input and prints the results, so
-// that tests/test_fft_js.py can compare them with torch.fft.
+// that tests/widgets/frequency/test_fft_js.py can compare them with torch.fft.
 import { readFileSync } from "node:fs";
 import {
   fft, fft2, frequencyResponse, imageSpectrum, nextPowerOfTwo,

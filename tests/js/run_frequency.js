@@ -1,5 +1,5 @@
 // Runs the frequency explorer's math (fft.js spectra, frequency_view.js words) on cases read as
-// JSON from standard input and prints the results, so that tests/test_frequency_js.py can
+// JSON from standard input and prints the results, so that tests/widgets/frequency/test_frequency_js.py can
 // compare them with torch.fft and convbook.frequency.
 import { readFileSync } from "node:fs";
 import { centred, frequencyAt, ifft2, spectra } from "../../src/convbook/widgets/fft.js";

@@ -1,6 +1,6 @@
 // Runs the kernel explorer's own math (kernel families, cropping, typed entries, pictures) on
 // cases read as JSON from standard input and prints the results, so that
-// tests/test_kernel_js.py can compare them with convbook's PyTorch code.
+// tests/widgets/kernel/test_kernel_js.py can compare them with convbook's PyTorch code.
 import { readFileSync } from "node:fs";
 import {
   PRESET_PARAMS, cropToFit, familyKernel, fittedParams, kernelForImage,

@@ -1,5 +1,5 @@
 // Runs the front-end kit's pure parts (src/convbook/widgets/kit) on cases read as JSON from
-// standard input and prints the results, for tests/test_kit_js.py.
+// standard input and prints the results, for tests/widgets/test_kit_js.py.
 import { readFileSync } from "node:fs";
 import { bridge } from "../../src/convbook/widgets/kit/bridge.js";
 import { backing } from "../../src/convbook/widgets/kit/canvas.js";

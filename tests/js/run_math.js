@@ -1,5 +1,5 @@
 // Runs the widgets' math on cases read as JSON from standard input and prints the results,
-// so that tests/test_widgets_js.py can compare them with convbook's PyTorch code.
+// so that tests/widgets/test_widgets_js.py can compare them with convbook's PyTorch code.
 import { readFileSync } from "node:fs";
 import { corr2d, flip, learnKernel } from "../../src/convbook/widgets/convmath.js";
 import { criticalRate, eigenDirections, hessian } from "../../src/convbook/widgets/critical.js";

@@ -1,5 +1,5 @@
 // Runs the network explorer's math on cases read as JSON from standard input and prints the
-// results, so that tests/test_network_js.py can compare them with PyTorch.
+// results, so that tests/widgets/network/test_network_js.py can compare them with PyTorch.
 import { readFileSync } from "node:fs";
 import { stroke, toggle } from "../../src/convbook/widgets/network_draw.js";
 import { receptiveField } from "../../src/convbook/widgets/network_field.js";

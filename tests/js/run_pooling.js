@@ -1,5 +1,5 @@
 // Runs the pooling explorer's math on cases read as JSON from standard input and prints the
-// results, so that tests/test_pooling_js.py can compare them with PyTorch.
+// results, so that tests/widgets/pooling/test_pooling_js.py can compare them with PyTorch.
 import { readFileSync } from "node:fs";
 import {
   gradientOfSum, outputSize, pool, tiedWith, windowCells, winnerOf,

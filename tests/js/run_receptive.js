@@ -1,5 +1,5 @@
 // Runs the receptive-field explorer's math (receptive_math.js, receptive_words.js) on cases read
-// as JSON from standard input and prints the results, for tests/test_receptive_js.py.
+// as JSON from standard input and prints the results, for tests/widgets/receptive/test_receptive_js.py.
 import { readFileSync } from "node:fs";
 import { fieldCells, layerTable } from "../../src/convbook/widgets/receptive_math.js";
 import { fieldWords, misfitWords, stepWords } from "../../src/convbook/widgets/receptive_words.js";

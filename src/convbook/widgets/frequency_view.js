@@ -1,7 +1,7 @@
 // What the frequency explorer shows of the convolution theorem (fft.js computes it): each
 // spectrum as the log of its magnitude, zero frequency at the centre, over a range of decades
 // that Python sends; and the words for a frequency cell and for each picture. Pure functions,
-// tested with Node against torch.fft (tests/test_frequency_js.py).
+// tested with Node against torch.fft (tests/widgets/frequency/test_frequency_js.py).
 import { colourScale } from "./draw.js";
 import { centredMagnitude, frequencyAt, spectra } from "./fft.js";
 import { numberText } from "./kit/number.js";

@@ -1,5 +1,5 @@
 // The pooling explorer's arithmetic, pure and tested in Node against PyTorch
-// (tests/test_pooling_js.py): F.max_pool2d and F.avg_pool2d with a square window, stride and
+// (tests/widgets/pooling/test_pooling_js.py): F.max_pool2d and F.avg_pool2d with a square window, stride and
 // padding, which window each output reads, which pixel won each max, and the gradient of the
 // sum of the outputs with respect to the image (what backpropagation sends back through a
 // pooling layer). The chapter "Pooling" (book/pooling.ipynb) explains all of it.

@@ -1,6 +1,6 @@
 // The pooling explorer's words: what made the output under the cursor, written out (the max
 // of its window and the pixel that won it, or the window's mean), and the sizes above the
-// pictures. Pure, so that Node tests read them against PyTorch (tests/test_pooling_js.py).
+// pictures. Pure, so that Node tests read them against PyTorch (tests/widgets/pooling/test_pooling_js.py).
 import { fmt } from "./draw.js";
 import { outputSize, tiedWith, windowCells, winnerOf } from "./pooling_math.js";
 

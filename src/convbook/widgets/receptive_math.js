@@ -1,5 +1,5 @@
 // The receptive-field arithmetic of a stack of layers along one axis, pure (no DOM), the same as
-// convbook.receptive in Python (tests/test_receptive_js.py holds the two to one answer). A layer
+// convbook.receptive in Python (tests/widgets/receptive/test_receptive_js.py holds the two to one answer). A layer
 // is { kind: "conv" | "pool", kernel, stride, padding, dilation } (dilation 1 for a pool).
 
 /** k_eff = d (k − 1) + 1: the cells a layer's window spans, holes included. */

@@ -1,6 +1,6 @@
 // The receptive-field explorer's words: the recurrence for each layer with its numbers filled
 // in, what the cell under the cursor depends on, and why a setting no output fits is refused.
-// Pure, so that Node tests read them against Python (tests/test_receptive_js.py).
+// Pure, so that Node tests read them against Python (tests/widgets/receptive/test_receptive_js.py).
 import { formulaInterval, runs, spanOf } from "./receptive_math.js";
 
 const SUB = "₀₁₂₃₄₅₆₇₈₉";

@@ -1,6 +1,6 @@
 // The arithmetic of a sliding window with padding, stride and dilation, and of the transposed
 // convolution that scatters back. Matrices are arrays of rows; every setting is an int or an
-// [h, w] pair. Every function is pure, so tests/test_widgets_js.py runs them with Node and
+// [h, w] pair. Every function is pure, so tests/widgets/test_widgets_js.py runs them with Node and
 // compares them with torch.nn.functional.conv2d and conv_transpose2d.
 
 /** A setting as a [rows, columns] pair. */
