@@ -14,12 +14,10 @@ python=${PYTHON:-.venv/bin/python}
 "$python" -m convbook.bench --load --sizes 256 512 1024 2048 --kernels 3 5 7 15 31 \
     --methods conv2d shift fft fused fast filter2d --repeats 7 --csv book/data/bench-cpu-load.csv
 
-# (The stored bench-real*.csv are provisional: measured with --threads 1 --repeats 3 while
-#  other jobs kept the machine at a load average of 11 to 28; see "provisional" in the JSON.)
 # 3. The real kernels of the chapter "Frequencies and separable kernels" (Gaussians of 5 to
 #    31 taps, box blurs, Sobel) against the best of OpenCV's filter2D, sepFilter2D and
-#    GaussianBlur, PyTorch's and OpenCV's default threads (the provisional run, one thread
-#    on the loaded machine, took about 2 minutes).
+#    GaussianBlur, PyTorch's and OpenCV's default threads (steps 3 and 4 together: about 1
+#    minute on 2 quiet cores).
 "$python" -m convbook.bench --real --sizes 512 1024 2048 --repeats 5 --csv book/data/bench-real.csv
 
 # 4. k^2 against 2k: the shifted sums and the two passes on the same real kernels, 512 x 512.
