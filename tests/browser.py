@@ -204,6 +204,34 @@ class Watch:
         )
 
 
+@contextmanager
+def widget_pages(browser, base: str, ready: str) -> Iterator:
+    """Open pages of the widget page at ``base``: ``open(width, theme=None, init_script=None)``
+    gives ``(page, watch)``, each page in a fresh context of ``browser``, once ``ready`` (a
+    selector) is on it. On leaving, every context is closed and no page may have had a
+    problem (an outside request, a failed one, a JavaScript error: ``Watch``)."""
+    opened = []
+
+    def open_(width: int = 1280, theme: str | None = None, init_script: str | None = None):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        if init_script:
+            context.add_init_script(init_script)
+        page = context.new_page()
+        watch = Watch()
+        watch.attach(page, route=False)
+        page.goto(base + "index.html", wait_until="networkidle")
+        if theme:
+            page.evaluate(f"document.documentElement.dataset.theme = {theme!r}")
+        page.locator(ready).first.wait_for(timeout=20_000)
+        opened.append((context, watch))
+        return page, watch
+
+    yield open_
+    for context, watch in opened:
+        context.close()
+        assert watch.problems() == [], sorted(set(watch.problems()))
+
+
 def color_mode_script(mode: str) -> str:
     """An init script that opens every page of a context in the theme's ``mode`` ("light" or
     "dark"), as the theme's own switch leaves it: its head script reads these keys."""

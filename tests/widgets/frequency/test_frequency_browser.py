@@ -17,8 +17,8 @@ import pytest
 import torch
 from browser import (
     WCAG21_AA,
-    Watch,
     axe_violations,
+    widget_pages,
 )
 
 from convbook import frequency
@@ -43,23 +43,13 @@ def site(widget_site, chromium):
 @pytest.fixture
 def open_page(site):
     base, browser, images = site
-    opened = []
 
-    def open_(width: int = 1280):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        page = context.new_page()
-        watch = Watch()
-        watch.attach(page, route=False)
-        page.goto(base + "index.html", wait_until="networkidle")
-        page.locator(FX + "canvas").first.wait_for(timeout=20_000)
-        opened.append((context, watch))
+    def with_images(page):
         page.images = images
         return page
 
-    yield open_
-    for context, watch in opened:
-        context.close()
-        assert watch.problems() == [], sorted(set(watch.problems()))
+    with widget_pages(browser, base, FX + "canvas") as open_:
+        yield lambda width=1280: with_images(open_(width)[0])
 
 
 SNAPSHOT = """() => {

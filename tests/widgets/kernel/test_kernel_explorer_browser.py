@@ -23,8 +23,8 @@ import torch
 import torch.nn.functional as F
 from browser import (
     WCAG21_AA,
-    Watch,
     axe_violations,
+    widget_pages,
 )
 
 from convbook import conv2d_true, corr2d
@@ -115,22 +115,8 @@ class Page:
 @pytest.fixture
 def open_page(site):
     base, browser, pictures, images, _ = site
-    opened = []
-
-    def open_(width: int = 1280) -> Page:
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        page = context.new_page()
-        watch = Watch()
-        watch.attach(page, route=False)
-        page.goto(base + "index.html", wait_until="networkidle")
-        page.locator(".cb-kx canvas").first.wait_for(timeout=20_000)
-        opened.append((context, watch))
-        return Page(page, images, pictures)
-
-    yield open_
-    for context, watch in opened:
-        context.close()
-        assert watch.problems() == [], sorted(set(watch.problems()))
+    with widget_pages(browser, base, ".cb-kx canvas") as open_:
+        yield lambda width=1280: Page(open_(width)[0], images, pictures)
 
 
 # ---- What the page shows, read in one go, and what torch says it must be ----

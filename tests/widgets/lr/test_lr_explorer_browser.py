@@ -20,9 +20,9 @@ import torch
 from browser import (
     CANVAS_RECORDER,
     WCAG21_AA,
-    Watch,
     axe_violations,
     canvas_drawing,
+    widget_pages,
 )
 
 from convbook import critical_lr, learn_kernel
@@ -45,24 +45,13 @@ def site(widget_site, chromium):
 @pytest.fixture
 def open_page(site):
     base, browser, _ = site
-    opened = []
 
-    def open_(width: int = 1280, record: bool = False):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        if record:  # what the canvases are drawn with (browser.CANVAS_RECORDER)
-            context.add_init_script(CANVAS_RECORDER)
-        page = context.new_page()
-        watch = Watch()
-        watch.attach(page, route=False)
-        page.goto(base + "index.html", wait_until="networkidle")
-        page.locator(".cb-lr canvas").first.wait_for(timeout=20_000)
-        opened.append((context, watch))
-        return page, watch
+    def opened(width: int = 1280, record: bool = False):
+        # record: what the canvases are drawn with (browser.CANVAS_RECORDER)
+        return open_(width, init_script=CANVAS_RECORDER if record else None)
 
-    yield open_
-    for context, watch in opened:
-        context.close()
-        assert watch.problems() == [], sorted(set(watch.problems()))
+    with widget_pages(browser, base, ".cb-lr canvas") as open_:
+        yield opened
 
 
 # ---- The widget's state, as the test keeps it, and what torch computes for it ----

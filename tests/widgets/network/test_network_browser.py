@@ -13,8 +13,8 @@ import torch
 import torch.nn.functional as F
 from browser import (
     WCAG21_AA,
-    Watch,
     axe_violations,
+    widget_pages,
 )
 
 from convbook.network import digits, train_network
@@ -37,24 +37,12 @@ def site(widget_site, chromium):
 @pytest.fixture
 def open_page(site):
     base, browser, explorer, record = site
-    opened = []
 
-    def open_(width: int = 1280, dark: bool = False):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        page = context.new_page()
-        watch = Watch()
-        watch.attach(page, route=False)
-        page.goto(base + "index.html", wait_until="networkidle")
-        if dark:
-            page.evaluate("() => { document.documentElement.dataset.theme = 'dark'; }")
-        page.locator(".cb-nx canvas.cb-input").wait_for(timeout=20_000)
-        opened.append((context, watch))
-        return page
+    def opened(width: int = 1280, dark: bool = False):
+        return open_(width, "dark" if dark else None)[0]
 
-    yield open_, explorer, record
-    for context, watch in opened:
-        context.close()
-        assert watch.problems() == [], sorted(set(watch.problems()))
+    with widget_pages(browser, base, ".cb-nx canvas.cb-input") as open_:
+        yield opened, explorer, record
 
 
 def shown(page) -> list[str]:

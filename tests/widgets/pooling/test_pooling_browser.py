@@ -19,8 +19,8 @@ import torch
 import torch.nn.functional as F
 from browser import (
     WCAG21_AA,
-    Watch,
     axe_violations,
+    widget_pages,
 )
 
 from convbook.widgets import PoolingExplorer
@@ -41,23 +41,13 @@ def site(widget_site, chromium):
 @pytest.fixture
 def open_page(site):
     base, browser, images = site
-    opened = []
 
-    def open_(width: int = 1280):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        page = context.new_page()
-        watch = Watch()
-        watch.attach(page, route=False)
-        page.goto(base + "index.html", wait_until="networkidle")
-        page.locator(".cb-px canvas").first.wait_for(timeout=20_000)
-        opened.append((context, watch))
+    def with_images(page):
         page.images = images
         return page
 
-    yield open_
-    for context, watch in opened:
-        context.close()
-        assert watch.problems() == [], sorted(set(watch.problems()))
+    with widget_pages(browser, base, ".cb-px canvas") as open_:
+        yield lambda width=1280: with_images(open_(width)[0])
 
 
 SNAPSHOT = """() => {

@@ -16,8 +16,8 @@ import re
 import pytest
 from browser import (
     WCAG21_AA,
-    Watch,
     axe_violations,
+    widget_pages,
 )
 
 from convbook.receptive import field_cells, layer_table
@@ -38,22 +38,8 @@ def site(widget_site, chromium):
 @pytest.fixture
 def open_page(site):
     base, browser = site
-    opened = []
-
-    def open_(width: int = 1280):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        page = context.new_page()
-        watch = Watch()
-        watch.attach(page, route=False)
-        page.goto(base + "index.html", wait_until="networkidle")
-        page.locator(RF + "canvas").first.wait_for(timeout=20_000)
-        opened.append((context, watch))
-        return page
-
-    yield open_
-    for context, watch in opened:
-        context.close()
-        assert watch.problems() == [], sorted(set(watch.problems()))
+    with widget_pages(browser, base, RF + "canvas") as open_:
+        yield lambda width=1280: open_(width)[0]
 
 
 SNAPSHOT = """() => {

@@ -15,8 +15,8 @@ import pytest
 import torch
 import torch.nn.functional as F
 from browser import (
-    Watch,
     axe_violations,
+    widget_pages,
 )
 
 from convbook.widgets import WindowExplorer
@@ -35,24 +35,8 @@ def site(widget_site, chromium):
 @pytest.fixture
 def open_page(site):
     base, browser = site
-    opened = []
-
-    def open_(width: int = 1280, mode: str = "light"):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        page = context.new_page()
-        watch = Watch()
-        watch.attach(page, route=False)
-        page.goto(base + "index.html", wait_until="networkidle")
-        if mode == "dark":
-            page.evaluate("document.documentElement.dataset.theme = 'dark'")
-        page.locator(".cb-wx svg").first.wait_for(timeout=20_000)
-        opened.append((context, watch))
-        return page
-
-    yield open_
-    for context, watch in opened:
-        context.close()
-        assert watch.problems() == [], sorted(set(watch.problems()))
+    with widget_pages(browser, base, ".cb-wx svg") as open_:
+        yield lambda width=1280, mode="light": open_(width, "dark" if mode == "dark" else None)[0]
 
 
 # ---- Reading the page ----
