@@ -9,7 +9,7 @@ import torch
 
 from convbook import cores, fast, fused
 from convbook.fast import corr2d_fast, fast_method, torch_corr2d
-from convbook.fused import corr2d_fused
+from convbook.fused import corr2d_fused, corr2d_fused_separable
 
 COMPILES = fused.cannot_compile("cpu") is None
 
@@ -79,9 +79,12 @@ def test_gradients_flow_through_the_uncompiled_stencil():
     assert not fused.is_compiled(X, K)
 
 
-def test_refuses_what_corr2d_refuses():
+@pytest.mark.parametrize("form", [corr2d_fused, corr2d_fused_separable])
+def test_refuses_what_corr2d_refuses(form):
     with pytest.raises(ValueError, match="larger than"):
-        corr2d_fused(torch.ones(3, 3), torch.ones(4, 4))
+        form(torch.ones(3, 3), torch.ones(4, 4))
+    with pytest.raises(TypeError, match="K must be a torch.Tensor"):
+        form(torch.ones(3, 3), [[1.0]])
 
 
 def test_no_compiler_means_no_fused_form(monkeypatch, fresh_compiles):
@@ -90,6 +93,9 @@ def test_no_compiler_means_no_fused_form(monkeypatch, fresh_compiles):
     assert fast_method((2048, 2048), (3, 3)) != "fused"
     with pytest.raises(RuntimeError, match="corr2d_fused: no C\\+\\+ compiler"):
         corr2d_fused(torch.ones(5, 5), torch.ones(3, 3))
+    with pytest.raises(RuntimeError, match="corr2d_fused_separable: no C\\+\\+ compiler"):
+        corr2d_fused_separable(torch.ones(5, 5), torch.ones(3, 3))
+    assert fast_method((2048, 2048), (3, 3), separable=True) != "fused_separable"
 
 
 def test_a_failed_compile_falls_back_silently(monkeypatch, fresh_compiles):
@@ -112,6 +118,96 @@ def test_a_failed_compile_falls_back_silently(monkeypatch, fresh_compiles):
     assert fast_method((400, 400), (3, 3)) == "shift"  # the next cheapest, from now on
 
 
+def test_the_separable_stencil_uncompiled_is_the_correlation():
+    g = torch.Generator().manual_seed(4)
+    for image, (k_h, k_w) in [
+        ((9, 13), (4, 2)),
+        ((5, 5), (5, 5)),
+        ((7, 3), (1, 3)),
+        ((6, 8), (3, 1)),
+    ]:
+        X, u, v = torch.randn(image, generator=g), torch.randn(k_h, generator=g), torch.randn(k_w)
+        torch.testing.assert_close(
+            fused.separable_stencil(X, u, v), torch_corr2d(X, torch.outer(u, v))
+        )
+
+
+@pytest.mark.skipif(not COMPILES, reason="torch.compile cannot compile here")
+@pytest.mark.parametrize(
+    "image, kernel, dtype",
+    [((41, 37), (5, 3), torch.float32), ((30, 33), (1, 7), torch.float64)],
+)
+def test_compiled_passes_equal_pytorch(image, kernel, dtype):
+    g = torch.Generator().manual_seed(sum(image) + sum(kernel))
+    X = torch.randn(image, generator=g, dtype=dtype)
+    u = torch.randn(kernel[0], generator=g, dtype=dtype)
+    v = torch.randn(kernel[1], generator=g, dtype=dtype)
+    K = torch.outer(u, v)
+    Y = corr2d_fused_separable(X, K)
+    assert Y.dtype == dtype and not fused.is_compiled(X, K)  # a key of its own: (u, v)
+    assert fused.is_compiled(X, u, v)
+    torch.testing.assert_close(Y, torch_corr2d(X, K), **tolerance(dtype, K))
+    X2 = torch.randn(image[::-1], generator=g, dtype=dtype).t()  # not contiguous: same loop
+    torch.testing.assert_close(
+        corr2d_fused_separable(X2, K), torch_corr2d(X2, K), **tolerance(dtype, K)
+    )
+    K3 = torch.randn(kernel, generator=g, dtype=dtype)  # not of rank 1: a sum of terms
+    torch.testing.assert_close(
+        corr2d_fused_separable(X, K3), torch_corr2d(X, K3), **tolerance(dtype, K3)
+    )
+
+
+@pytest.mark.skipif(not COMPILES, reason="torch.compile cannot compile here")
+def test_compiled_passes_overflow_bad_images_and_gradients():
+    K = torch.outer(torch.tensor([1.0, 2.0, 1.0]), torch.tensor([1.0, 1.0, 1.0, 1.0]))
+    assert torch.isinf(corr2d_fused_separable(torch.full((23, 17), 3e38), K)).all()
+    X = torch.randn(23, 17)
+    X[4, 5] = float("nan")
+    with pytest.raises(ValueError, match="NaN"):
+        corr2d_fused_separable(X, K)
+    Xh = torch.randn(23, 17).half()
+    Y = corr2d_fused_separable(Xh, K.half())
+    assert Y.dtype == torch.float16
+    torch.testing.assert_close(Y.float(), torch_corr2d(Xh.float(), K), rtol=1e-2, atol=1e-2)
+    g = torch.Generator().manual_seed(5)
+    Xg = torch.randn(6, 7, generator=g, dtype=torch.float64, requires_grad=True)
+    Kg = torch.randn(3, 2, generator=g, dtype=torch.float64, requires_grad=True)
+    assert torch.autograd.gradcheck(corr2d_fused_separable, (Xg, Kg))
+
+
+@pytest.mark.skipif(not COMPILES, reason="torch.compile cannot compile here")
+def test_a_rank_one_kernel_takes_the_compiled_passes(monkeypatch):
+    g = torch.Generator().manual_seed(6)
+    X = torch.randn(400, 390, generator=g)
+    K = torch.outer(torch.randn(7, generator=g), torch.randn(5, generator=g))
+    table = {**fast.COSTS["cpu"], "fused_separable": (0.0, 1e-30)}
+    monkeypatch.setitem(fast.COSTS, "cpu", table)
+    monkeypatch.setattr(fast, "cores_short", lambda: False)
+    fast._cheapest.cache_clear()
+    try:
+        assert fast.fast_method(X.shape, K.shape, separable=True) == "fused_separable"
+        Y = corr2d_fast(X, K)
+        u, v = fast.separable.rank_one_factors(K)
+        assert fused.is_compiled(X, u, v)
+        torch.testing.assert_close(Y, torch_corr2d(X, K), **tolerance(X.dtype, K))
+        assert fast.fast_method((300, 300), K.shape, separable=True) != "fused_separable"  # small
+        assert fast.fast_method(X.shape, K.shape) != "fused_separable"  # not of rank 1
+    finally:
+        fast._cheapest.cache_clear()
+
+
+def test_a_failed_compile_of_the_passes_falls_back(monkeypatch, fresh_compiles):
+    monkeypatch.setattr(fused, "run_separable", lambda X, u, v: None)
+    monkeypatch.setattr(fast, "cannot_compile", lambda device="cpu": None)
+    table = {"shift": (0.0, 2.0), "separable": (0.0, 1.5), "fused_separable": (0.0, 1.0)}
+    monkeypatch.setitem(fast.COSTS, "cpu", table)
+    g = torch.Generator().manual_seed(7)
+    X = torch.randn(400, 400, generator=g)
+    K = torch.outer(torch.randn(3, generator=g), torch.randn(3, generator=g))
+    assert fast_method(X.shape, K.shape, separable=True) == "fused_separable"
+    torch.testing.assert_close(corr2d_fast(X, K), torch_corr2d(X, K), **tolerance(X.dtype, K))
+
+
 @pytest.mark.parametrize(
     "image, kernel, pick",
     [
@@ -130,7 +226,7 @@ def test_the_choice_given_a_cost_table(image, kernel, pick, monkeypatch):
 
 
 def test_small_images_are_never_compiled(monkeypatch):
-    monkeypatch.setattr(fused, "compiled", lambda X, K: pytest.fail("compiled a small image"))
+    monkeypatch.setattr(fused, "compiled", lambda X, *w: pytest.fail("compiled a small image"))
     g = torch.Generator().manual_seed(2)
     for n in (8, 64, 256):
         X, K = torch.randn(n, n, generator=g), torch.randn(3, 3, generator=g)

@@ -16,9 +16,10 @@ python=${PYTHON:-.venv/bin/python}
 
 # 3. The real kernels of the chapter "Frequencies and separable kernels" (Gaussians of 5 to
 #    31 taps, box blurs, Sobel) against the best of OpenCV's filter2D, sepFilter2D and
-#    GaussianBlur, PyTorch's and OpenCV's default threads (steps 3 and 4 together: about 1
-#    minute on 2 quiet cores).
-"$python" -m convbook.bench --real --sizes 512 1024 2048 --repeats 5 --csv book/data/bench-real.csv
+#    GaussianBlur, PyTorch's and OpenCV's default threads, with the cost constants of the
+#    two separable forms (separable, fused_separable) fitted to the run for convbook.fast.COSTS
+#    (steps 3 and 4 together: a few minutes on 2 quiet cores, compiling included).
+"$python" -m convbook.bench --real --sizes 512 1024 2048 --repeats 5 --fit --csv book/data/bench-real.csv
 
 # 4. k^2 against 2k: the shifted sums and the two passes on the same real kernels, 512 x 512.
 "$python" -m convbook.bench --real --sizes 512 --methods shift separable --repeats 5 \

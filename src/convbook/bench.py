@@ -69,7 +69,7 @@ OPENCV = ["filter2d", "sepfilter2d", "gaussianblur"]
 # The real kernels' sweep: (family, size). Gaussians have OpenCV's width for their size.
 REAL_KERNELS = [("gaussian", k) for k in (5, 7, 11, 15, 21, 31)]
 REAL_KERNELS += [("box", k) for k in (5, 15, 31)] + [("sobel", 3)]
-REAL_METHODS = ["fast", "separable", "filter2d", "sepfilter2d", "gaussianblur"]
+REAL_METHODS = ["fast", "separable", "fused_separable", "filter2d", "sepfilter2d", "gaussianblur"]
 
 
 def methods() -> dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]]:
@@ -78,8 +78,9 @@ def methods() -> dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]]
     The fast forms are those of :data:`convbook.fast.FAST_FORMS`, in its order.
 
     >>> list(methods())  # doctest: +NORMALIZE_WHITESPACE
-    ['conv2d', 'corr2d', 'unfold', 'shift', 'fft', 'fast', 'fused', 'separable', 'matmul',
-     'filter2d', 'sepfilter2d', 'gaussianblur', 'ndimage', 'oaconvolve', 'floor']
+    ['conv2d', 'corr2d', 'unfold', 'shift', 'fft', 'fast', 'fused', 'separable',
+     'fused_separable', 'matmul', 'filter2d', 'sepfilter2d', 'gaussianblur', 'ndimage',
+     'oaconvolve', 'floor']
     """
     forms = {name: form.function for name, form in fast.FAST_FORMS.items()}
     return {
@@ -130,7 +131,8 @@ def skip_reason(method: str, size: int, kernel: int, device: str = "cpu") -> str
         return "skipped: the im2col matrix would not fit in memory"
     if method == "matmul" and out * size**2 * 4 > MATRIX_MAX_BYTES:
         return "skipped: the Toeplitz matrix would not fit in memory"
-    if method == "fused" and (why := fused.cannot_compile(device)) is not None:
+    compiles = method in fast.FAST_FORMS and fast.FAST_FORMS[method].compiles
+    if compiles and (why := fused.cannot_compile(device)) is not None:
         return f"skipped: {why}"
     return peers.missing(method, device)
 
@@ -578,7 +580,7 @@ def main(argv: Sequence[str] | None = None) -> list[dict[str, object]]:
     compiles = [r["compile"] for r in rows if r["compile"] is not None]
     if compiles:
         print(
-            f"compiling the fused form: {len(compiles)} compile(s), {min(compiles):.1f} to "
+            f"compiling the fused forms: {len(compiles)} compile(s), {min(compiles):.1f} to "
             f"{max(compiles):.1f} s each (not in the times above)"
         )
     for measured in info.get("roofline", []):

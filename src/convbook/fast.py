@@ -3,7 +3,7 @@ fast is a convolution?").
 
 ``corr2d_unfold`` (a strided view and one contraction), ``corr2d_shift`` (a sum of shifted
 images), ``corr2d_fft`` (the Fourier transform), and ``corr2d_fast``, which picks among
-them, the compiled form of :mod:`convbook.fused`, the row and column passes of
+them, the compiled forms of :mod:`convbook.fused`, the row and column passes of
 :mod:`convbook.separable` and PyTorch's own ``F.conv2d`` with a cost model measured by
 ``python -m convbook.bench``. :data:`FAST_FORMS` lists them all, once. ``torch_corr2d`` is that
 ``F.conv2d`` call for one 2-D image: the yardstick every form is measured and tested
@@ -175,8 +175,11 @@ def torch_corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
 #   conv2d: one call, PyTorch's own kernel (cuDNN on CUDA):  work = k_h*k_w * out_h*out_w
 #   separable: k_h + k_w calls per block of rows (rank-1 kernels only):
 #                                                            work = (k_h+k_w) * out_h*out_w
-# The separable form's constants are provisional: the shifted sums' (it is made of the same
-# calls), until a run on a quiet machine fits them (book/data/bench-run.sh).
+#   fused_separable: one call of the compiled row and column passes (rank-1 kernels only):
+#                                                            work = (k_h+k_w) * out_h*out_w
+# The two separable forms' CPU constants: PROVISIONAL
+# On CUDA the separable forms are not measured: the shifted sums' constants for the two passes
+# (the same calls), the compiled 2-D loop's for the compiled ones (one launch).
 # Which methods there are, and how each counts its calls and work: FAST_FORMS, below.
 Costs = Mapping[str, tuple[float, float]]
 COSTS: dict[str, dict[str, tuple[float, float]]] = {
@@ -186,6 +189,7 @@ COSTS: dict[str, dict[str, tuple[float, float]]] = {
         "fft": (1.5e-4, 3.3e-10),
         "conv2d": (2.3e-4, 1.9e-10),
         "separable": (7.3e-6, 7.4e-11),
+        "fused_separable": (7.6e-5, 4e-11),
     },
     "cuda": {
         "shift": (4e-5, 2e-12),
@@ -193,6 +197,7 @@ COSTS: dict[str, dict[str, tuple[float, float]]] = {
         "fft": (5e-4, 1.3e-12),
         "conv2d": (2.2e-4, 3.4e-12),
         "separable": (4e-5, 2e-12),
+        "fused_separable": (2.8e-4, 8.5e-13),
     },
 }
 # The fused form is considered only from this many outputs up: compiling costs seconds
@@ -212,15 +217,17 @@ def fast_method(
     separable: bool = False,
 ) -> str:
     """The method :func:`corr2d_fast` uses for these shapes: ``"shift"``, ``"fused"``,
-    ``"fft"``, ``"conv2d"`` or, for a kernel of rank 1 (``separable``), ``"separable"``
-    (for a float32 image that needs no gradient).
+    ``"fft"``, ``"conv2d"`` or, for a kernel of rank 1 (``separable``), ``"separable"`` or
+    ``"fused_separable"`` (the compiled forms for an image that needs no gradient).
 
     Each method's time is modelled as ``launch * calls + per_unit * work`` with the
     constants in ``costs`` (default: ``COSTS`` for the device type) and the cheapest is
     chosen. The fused form (:func:`convbook.fused.corr2d_fused`) is a candidate only on
     images with at least ``FUSED_MIN_OUTPUTS`` outputs and kernels of at most
     ``FUSED_MAX_TAPS`` entries, and only where this platform can
-    compile it (:func:`convbook.fused.cannot_compile`). On a CPU the compiled loop wins
+    compile it (:func:`convbook.fused.cannot_compile`); its row-and-column form for a
+    rank-1 kernel (:func:`convbook.fused.corr2d_fused_separable`) on the same images,
+    whatever the kernel's size. On a CPU the compiled loop wins
     for small kernels on large images, the shifted sums on small images and the FFT for
     large kernels; on a GPU, cuDNN's ``F.conv2d`` wins for small kernels.
 
@@ -257,7 +264,7 @@ def modelled_seconds(n_h: int, n_w: int, k_h: int, k_w: int, costs: Costs) -> di
     """Each method's modelled time for an ``n_h x n_w`` image and ``k_h x k_w`` kernel.
 
     >>> sorted(modelled_seconds(64, 64, 3, 3, COSTS["cpu"]))
-    ['conv2d', 'fft', 'fused', 'separable', 'shift']
+    ['conv2d', 'fft', 'fused', 'fused_separable', 'separable', 'shift']
     """
     output_shape((n_h, n_w), (k_h, k_w))
     seconds = {}
@@ -292,9 +299,11 @@ def cheapest(
     """
     seconds = modelled_seconds(n_h, n_w, k_h, k_w, costs)
     out_h, out_w = output_shape((n_h, n_w), (k_h, k_w))
-    small = out_h * out_w < FUSED_MIN_OUTPUTS or k_h * k_w > FUSED_MAX_TAPS
-    if not fused_possible or small:
+    compile_pays = fused_possible and out_h * out_w >= FUSED_MIN_OUTPUTS
+    if not compile_pays or k_h * k_w > FUSED_MAX_TAPS:
         seconds.pop("fused", None)
+    if not compile_pays or not separable:
+        seconds.pop("fused_separable", None)
     if not separable:
         seconds.pop("separable", None)
     return min(seconds, key=seconds.__getitem__)
@@ -313,9 +322,10 @@ def corr2d_fast(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     Same answer as :func:`corr2d` up to float rounding, same checks, works under
     autograd and on CUDA tensors. A kernel of rank 1 (an outer product, such as the
     Gaussian, box and Sobel kernels; :func:`convbook.separable.rank_one_factors`) may
-    take a row pass and a column pass, :func:`convbook.separable.corr2d_separable`.
-    The fused form is used only for float32 and float64 images that need no gradient;
-    its first call for a shape compiles it (seconds), and
+    take a row pass and a column pass, :func:`convbook.separable.corr2d_separable`, or
+    the two compiled, :func:`convbook.fused.corr2d_fused_separable`.
+    The compiled forms are used only for float32 and float64 images that need no gradient;
+    the first call for a shape compiles (seconds), and
     if compiling fails the next cheapest form is used, silently, from then on. When the
     cores are taken by other processes (:func:`convbook.cores.cores_short`), a CPU call
     runs on one thread: a multi-threaded operation waits for its slowest thread.
@@ -333,21 +343,21 @@ def corr2d_fast(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
         and not _needs_grad(X, K)
         and cannot_compile(device) is None
     )
-    rank_one = min(K.shape) > 1 and separable.rank_one_factors(K) is not None
-    method = _cheapest(*X.shape, *K.shape, device, fused_possible, rank_one)
+    factors = separable.factors(K) if min(K.shape) > 1 else None
+    method = _cheapest(*X.shape, *K.shape, device, fused_possible, factors is not None)
     if X.is_cuda or not cores_short():
-        return _run(method, X, K)
+        return _run(method, X, K, factors)
     with one_thread():
-        return _run(method, X, K)
+        return _run(method, X, K, factors)
 
 
-def _run(method: str, X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
-    if method == "fused":
-        Y = fused.run(X, K)
+def _run(method: str, X: torch.Tensor, K: torch.Tensor, factors: tuple | None) -> torch.Tensor:
+    if method in ("fused", "fused_separable"):
+        Y = fused.run(X, K) if method == "fused" else fused.run_separable(X, *factors)
         if Y is not None:
             return Y
         device = "cuda" if X.is_cuda else "cpu"  # compiling failed just now: the next best
-        method = _cheapest(*X.shape, *K.shape, device, False, False)
+        method = _cheapest(*X.shape, *K.shape, device, False, factors is not None)
     return FORMS[method](X, K)
 
 
@@ -401,10 +411,17 @@ FAST_FORMS: dict[str, FastForm] = {
         FastForm("fast", corr2d_fast),
         FastForm("fused", fused.corr2d_fused, _direct_cost(lambda taps: 1), compiles=True),
         FastForm("separable", separable.corr2d_separable, _separable_cost),
+        FastForm(
+            "fused_separable",
+            fused.corr2d_fused_separable,
+            lambda n_h, n_w, k_h, k_w: (1, _separable_cost(n_h, n_w, k_h, k_w)[1]),
+            compiles=True,
+        ),
     ]
 }
 
-# What corr2d_fast runs for each method it may pick (the fused form through fused.run).
+# What corr2d_fast runs for each method it may pick (the compiled forms through fused.run
+# and fused.run_separable).
 FORMS = {
     name: form.function
     for name, form in FAST_FORMS.items()

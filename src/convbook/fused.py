@@ -10,6 +10,11 @@ seconds, once per image shape, kernel shape, dtype, device and thread count; the
 compiled loop is kept, and :data:`COMPILE_SECONDS` records what each compile cost.
 Where compiling fails (no C++ compiler, no Triton), :func:`compiled` remembers it and
 returns ``None`` from then on, so that ``corr2d_fast`` can choose another form.
+
+A kernel of rank 1 gets a second compiled expression, :func:`separable_stencil`: the row
+pass and the column pass of :func:`convbook.separable.two_passes` (chapter "Frequencies and
+separable kernels"), each a sum over a window of ``k`` taps instead of ``k`` separate
+calls; :func:`corr2d_fused_separable` is that form.
 """
 
 from __future__ import annotations
@@ -27,10 +32,12 @@ import torch
 from convbook.checks import check_image_and_kernel
 from convbook.cores import configured_threads
 from convbook.finish import HALF, finished
+from convbook.separable import rank_one_terms
 
-Key = tuple[tuple[int, ...], tuple[int, ...], torch.dtype, str, int]
+# image shape, the weights' shapes (K's, or u's and v's), dtype, device, threads
+Key = tuple[tuple[int, ...], tuple[tuple[int, ...], ...], torch.dtype, str, int]
 
-Loop = Callable[[torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor]]
+Loop = Callable[..., tuple[torch.Tensor, torch.Tensor]]
 COMPILE_SECONDS: dict[Key, float] = {}  # the one-off cost of each compile, in seconds
 _COMPILED: dict[Key, Loop] = {}
 _FAILED: dict[str, str] = {}  # device type -> why compiling failed there
@@ -56,10 +63,30 @@ def stencil(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     return Y
 
 
+def separable_stencil(X: torch.Tensor, u: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
+    """``X`` correlated with ``outer(u, v)`` as one expression: every row with ``v``, then
+    every column of that with ``u``, each pass a window view and a sum over its taps.
+
+    >>> separable_stencil(torch.arange(9.).reshape(3, 3), torch.tensor([1., 1.]),
+    ...                   torch.tensor([1., 0.]))
+    tensor([[ 3.,  5.],
+            [ 9., 11.]])
+    """
+    rows = (X.unfold(1, v.shape[0], 1) * v).sum(-1)
+    return (rows.unfold(0, u.shape[0], 1) * u).sum(-1)
+
+
+# What is compiled: the output and each of its rows' sums, so that the finiteness test of
+# the output is a sum over out_h numbers, not a second full pass in Python.
 def _stencil_and_row_sums(X: torch.Tensor, K: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    # What is compiled: the output and, in the same loop, each row's sum, so that the
-    # finiteness test of the output costs no second pass over it.
     Y = stencil(X, K)
+    return Y, Y.sum(1)
+
+
+def _separable_and_row_sums(
+    X: torch.Tensor, u: torch.Tensor, v: torch.Tensor
+) -> tuple[torch.Tensor, torch.Tensor]:
+    Y = separable_stencil(X, u, v)
     return Y, Y.sum(1)
 
 
@@ -95,40 +122,46 @@ def _cannot_build(kind: str) -> str | None:
     return None
 
 
-def _key(X: torch.Tensor, K: torch.Tensor) -> Key:
-    return (tuple(X.shape), tuple(K.shape), X.dtype, str(X.device), configured_threads())
+def _key(X: torch.Tensor, *weights: torch.Tensor) -> Key:
+    shapes = tuple(tuple(w.shape) for w in weights)
+    return (tuple(X.shape), shapes, X.dtype, str(X.device), configured_threads())
 
 
-def is_compiled(X: torch.Tensor, K: torch.Tensor) -> bool:
-    """Whether the loop for this image, kernel, dtype, device and thread count is ready."""
-    return _key(X, K) in _COMPILED
+def is_compiled(X: torch.Tensor, *weights: torch.Tensor) -> bool:
+    """Whether the loop for this image, kernel (``K``, or ``u`` and ``v``), dtype, device
+    and thread count is ready."""
+    return _key(X, *weights) in _COMPILED
 
 
-def compiled(X: torch.Tensor, K: torch.Tensor) -> Loop | None:
-    """The compiled stencil for ``X`` and ``K``'s shapes, dtype and device, or ``None``.
+def compiled(X: torch.Tensor, *weights: torch.Tensor) -> Loop | None:
+    """The compiled loop for ``X`` and the kernel's shapes, dtype and device, or ``None``:
+    :func:`stencil` for ``compiled(X, K)``, :func:`separable_stencil` for
+    ``compiled(X, u, v)``.
 
     The loop returns the output and the sum of each of its rows (the finiteness test).
     The first call for a key compiles (timed into :data:`COMPILE_SECONDS`) by running the
-    loop once on ``X`` and ``K``. Each key gets its own copy of :func:`stencil`'s code,
+    loop once on ``X`` and the weights. Each key gets its own copy of the stencil's code,
     so that no key's compiled loop pushes out another's (``torch.compile`` keeps a few
     versions per function only). A failed compile returns ``None`` and is remembered
     for the device type.
     """
-    key = _key(X, K)
+    key = _key(X, *weights)
     if key in _COMPILED:
         return _COMPILED[key]
     if cannot_compile(X.device) is not None:
         return None
-    code = _stencil_and_row_sums.__code__.replace()
-    own_copy = types.FunctionType(code, _stencil_and_row_sums.__globals__, "stencil")
+    expression = _stencil_and_row_sums if len(weights) == 1 else _separable_and_row_sums
+    code = expression.__code__.replace()
+    own_copy = types.FunctionType(code, expression.__globals__, "stencil")
     kept: dict[str, Loop] = {}
-    loop = torch.compile(own_copy, backend=_keeping(kept), dynamic=False, fullgraph=True)
+    arguments = code.co_varnames[: code.co_argcount]
+    loop = torch.compile(own_copy, backend=_keeping(kept, arguments), dynamic=False, fullgraph=True)
     threads = torch.get_num_threads()
     torch.set_num_threads(key[-1])  # the loop is generated for the configured threads
     start = time.perf_counter()
     try:
         with torch.no_grad():
-            loop(X, K)
+            loop(X, *weights)
     except Exception as error:  # noqa: BLE001  (a compiler missing or broken, any way)
         _FAILED[X.device.type] = f"compiling failed: {type(error).__name__}"
         return None
@@ -139,27 +172,26 @@ def compiled(X: torch.Tensor, K: torch.Tensor) -> Loop | None:
     return _COMPILED[key]
 
 
-def _keeping(kept: dict[str, Loop]) -> Callable:
+def _keeping(kept: dict[str, Loop], arguments: tuple[str, ...]) -> Callable:
     """Inductor as ``torch.compile``'s backend, keeping what it compiled in ``kept``.
 
     ``torch.compile``'s wrapper checks, on every call, that the inputs still match what
     was compiled (about 20 us a call, measured here on a 16 x 16 image, 4 times the loop's
     own time). The key of :data:`_COMPILED` already guarantees that, so the compiled
     graph is kept to be called directly, as ``kept["direct"]``, where its inputs are
-    recognised (``X`` and ``K``); otherwise the checked wrapper is used.
+    recognised as the stencil's ``arguments`` (``X`` and ``K``, or ``X``, ``u`` and
+    ``v``), in whatever order the graph takes them; otherwise the checked wrapper is used.
     """
     from torch._inductor.compile_fx import compile_fx
+
+    wanted = [f"l_{name.lower()}_" for name in arguments]
 
     def backend(graph: torch.fx.GraphModule, example_inputs: list) -> Callable:
         compiled_graph = compile_fx(graph, example_inputs)
         names = [node.name.lower() for node in graph.graph.nodes if node.op == "placeholder"]
-        if sorted(names) == ["l_k_", "l_x_"]:
-            x_first = names[0] == "l_x_"
-            kept["direct"] = (
-                (lambda X, K: tuple(compiled_graph(X, K)))
-                if x_first
-                else (lambda X, K: tuple(compiled_graph(K, X)))
-            )
+        if sorted(names) == sorted(wanted):
+            order = [wanted.index(name) for name in names]
+            kept["direct"] = lambda *inputs: tuple(compiled_graph(*[inputs[i] for i in order]))
         return compiled_graph
 
     return backend
@@ -205,3 +237,51 @@ def run(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor | None:
     if math.isfinite(float(row_sums.sum())):
         return Y
     return finished(Y, X, K, corr2d_fused)
+
+
+def corr2d_fused_separable(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
+    """Cross-correlation by the compiled row and column passes (:func:`separable_stencil`):
+    one pair for a kernel of rank 1, one pair per rank-1 term of its SVD otherwise
+    (:func:`convbook.separable.rank_one_terms`; every term has the same shapes, so one
+    compiled loop serves them all).
+
+    As :func:`corr2d_fused`: compiled once per image shape, kernel shape, dtype, device and
+    thread count; uncompiled under autograd; half precision summed in float32; the same
+    checks as :func:`corr2d`, and a ``RuntimeError`` where this platform cannot compile.
+
+    >>> corr2d_fused_separable(torch.arange(9.).reshape(3, 3), torch.tensor([[1., 2.], [3., 6.]]))
+    tensor([[35., 47.],
+            [71., 83.]])
+    """
+    X, K = check_image_and_kernel(X, K, scan_image=False)
+    if X.dtype in HALF:
+        return corr2d_fused_separable(X.float(), K.float()).to(X.dtype)
+    if torch.is_grad_enabled() and (X.requires_grad or K.requires_grad):
+        return finished(stencil(X, K), X, K, corr2d_fused_separable)
+    terms = rank_one_terms(K)
+    if len(terms) == 1:
+        Y = run_separable(X, *terms[0])
+    else:  # one compiled loop for every term (same shapes), the output checked once
+        parts = [run_separable(X, u, v, checked=False) for u, v in terms]
+        Y = None if any(part is None for part in parts) else sum(parts[1:], parts[0])
+        Y = Y if Y is None else finished(Y, X, K, corr2d_fused_separable)
+    if Y is None:
+        raise RuntimeError(f"corr2d_fused_separable: {cannot_compile(X.device)}")
+    return Y
+
+
+def run_separable(
+    X: torch.Tensor, u: torch.Tensor, v: torch.Tensor, checked: bool = True
+) -> torch.Tensor | None:
+    """``X`` correlated with ``outer(u, v)`` (checked, same dtype, no gradient needed) by
+    the compiled passes, compiling them first if need be; ``None`` where they cannot be
+    compiled. With ``checked``, a non-finite output is handled as :func:`finished` does."""
+    X, u, v = X.contiguous(), u.contiguous(), v.contiguous()
+    loop = compiled(X, u, v)
+    if loop is None:
+        return None
+    with torch.no_grad():
+        Y, row_sums = loop(X, u, v)
+    if not checked or math.isfinite(float(row_sums.sum())):
+        return Y
+    return finished(Y, X, torch.outer(u, v), corr2d_fused_separable)

@@ -12,6 +12,7 @@ kernel as a sum of rank-1 terms (one term for a separable kernel).
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 
 from convbook.checks import check_count, check_image_and_kernel, check_matrix
@@ -57,24 +58,32 @@ def rank_one_factors(K: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor] | Non
 
     Exact, and cheap (no SVD): ``u`` is the column of ``K``'s largest entry and ``v`` its row
     divided by that entry; ``K`` is of rank 1 exactly when every entry is then
-    ``u[a] * v[b]`` within ``4 max(k_h, k_w)`` epsilons of the largest entry.
+    ``u[a] * v[b]`` within ``4 max(k_h, k_w)`` epsilons of the largest entry. The test runs
+    in NumPy on a float64 copy (``corr2d_fast`` asks it of every kernel: a few small NumPy
+    calls cost less than the same PyTorch calls); ``u`` and ``v`` come back in ``K``'s dtype
+    and on its device.
 
     >>> rank_one_factors(torch.tensor([[1.0, 2.0], [3.0, 6.0]]))
     (tensor([2., 6.]), tensor([0.5000, 1.0000]))
     >>> rank_one_factors(torch.eye(2)) is None
     True
     """
-    K = check_matrix(K, "K").detach()
-    flat = int(K.abs().argmax())
-    i, j = divmod(flat, K.shape[1])
-    pivot = K[i, j]
-    if float(pivot) == 0.0:
+    return factors(check_matrix(K, "K"))
+
+
+def factors(K: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor] | None:
+    """:func:`rank_one_factors` of a kernel already checked (``corr2d_fast``'s)."""
+    K = K.detach()
+    A = K.to("cpu", torch.float64).numpy()
+    i, j = np.unravel_index(int(np.abs(A).argmax()), A.shape)
+    pivot = float(A[i, j])
+    if pivot == 0.0:
         return None
-    u, v = K[:, j].clone(), K[i, :] / pivot
-    error = float((torch.outer(u, v) - K).abs().max())
-    if not error <= _tolerance(K) * float(pivot.abs()):
+    u, v = A[:, j], A[i, :] / pivot
+    error = float(np.abs(np.outer(u, v) - A).max())
+    if not error <= _tolerance(K) * abs(pivot):
         return None
-    return u, v
+    return torch.from_numpy(u.copy()).to(K), torch.from_numpy(v).to(K)
 
 
 def low_rank(K: torch.Tensor, rank: int) -> torch.Tensor:
