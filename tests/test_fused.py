@@ -161,6 +161,11 @@ def test_compiled_passes_equal_pytorch(image, kernel, dtype):
 def test_compiled_passes_overflow_bad_images_and_gradients():
     K = torch.outer(torch.tensor([1.0, 2.0, 1.0]), torch.tensor([1.0, 1.0, 1.0, 1.0]))
     assert torch.isinf(corr2d_fused_separable(torch.full((23, 17), 3e38), K)).all()
+    K2 = torch.outer(torch.tensor([2.0, 2.0]), torch.tensor([1.0, 1.0]))  # the row pass: 2e38
+    assert torch.isinf(corr2d_fused_separable(torch.full((23, 17), 1e38), K2)).all()
+    assert torch.equal(
+        corr2d_fused_separable(torch.full((23, 17), 1e37), K2), torch.full((22, 16), 8e37)
+    )
     X = torch.randn(23, 17)
     X[4, 5] = float("nan")
     with pytest.raises(ValueError, match="NaN"):
