@@ -74,8 +74,12 @@ def separable_stencil(X: torch.Tensor, u: torch.Tensor, v: torch.Tensor) -> torc
     tensor([[ 3.,  5.],
             [ 9., 11.]])
     """
-    rows = (X.unfold(1, v.shape[0], 1) * v).sum(-1)
-    return (rows.unfold(0, u.shape[0], 1) * u).sum(-1)
+    return _passes(X, u, v)[0]
+
+
+def _passes(X: torch.Tensor, u: torch.Tensor, v: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    rows = (X.unfold(1, v.shape[0], 1) * v).sum(-1)  # each row with v
+    return (rows.unfold(0, u.shape[0], 1) * u).sum(-1), rows  # each column of that with u
 
 
 # What is compiled: the output, and in the same loop what the finiteness test of the output
@@ -91,8 +95,8 @@ def _stencil_and_row_sums(X: torch.Tensor, K: torch.Tensor) -> tuple[torch.Tenso
 def _separable_and_row_peaks(
     X: torch.Tensor, u: torch.Tensor, v: torch.Tensor
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    rows = (X.unfold(1, v.shape[0], 1) * v).sum(-1)
-    return (rows.unfold(0, u.shape[0], 1) * u).sum(-1), rows.abs().amax(1)
+    Y, rows = _passes(X, u, v)
+    return Y, rows.abs().amax(1)
 
 
 def cannot_compile(device: str | torch.device = "cpu") -> str | None:
