@@ -3,7 +3,7 @@
 // compare them with torch.fft and convbook.frequency.
 import { readFileSync } from "node:fs";
 import { centred, frequencyAt, ifft2, spectra } from "../../src/convbook/widgets/fft.js";
-import { cellWords, frequencyView, logView, mapWords, spectrumWords } from "../../src/convbook/widgets/frequency_view.js";
+import { cellWords, frequencyView, kernelSummary, logView, mapWords, spectrumWords } from "../../src/convbook/widgets/frequency_view.js";
 
 const cases = JSON.parse(readFileSync(0, "utf8"));
 const results = cases.map((c) => {
@@ -22,7 +22,7 @@ const results = cases.map((c) => {
   if (c.op === "words") {
     const view = frequencyView(c.X, c.K, c.decades);
     return { cells: c.at.map((at) => cellWords(view, at)), map: mapWords(view.map),
-      kernel: spectrumWords("kernel spectrum", view.kernel) };
+      kernel: spectrumWords("kernel spectrum", view.kernel), summary: kernelSummary(view) };
   }
   throw new Error(`unknown op ${c.op}`);
 });

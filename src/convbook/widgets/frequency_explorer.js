@@ -13,7 +13,7 @@ import { kernelForImage } from "./kernel_params.js";
 import { bridge } from "./kit/bridge.js";
 import { options } from "./kit/controls.js";
 import { createStore } from "./kit/store.js";
-import { followTheme, themeColours } from "./kit/theme.js";
+import { followTheme } from "./kit/theme.js";
 
 const TRAITS = ["image_name", "kernel_rows"];
 const CLEARS = new Set(["dragged", "chosen", "python"]); // clear the words of a refusal
@@ -44,7 +44,7 @@ function render({ model, el: root }) {
   function draw() {
     const s = store.get();
     const view = viewOf(s, images, ranges.decades);
-    panels.draw(view, s.at, themeColours(ui.box).text);
+    panels.draw(view, s.at);
     ui.summary.textContent = kernelSummary(view);
     ui.hover.textContent = s.at ? cellWords(view, s.at) : HINT;
     ui.note.textContent = s.note;

@@ -1,14 +1,15 @@
 // The frequency explorer's five pictures: the image (grey), its spectrum, the kernel's spectrum
 // (padded to the image's size), their product (each spectrum as log10 of its magnitude, zero
 // frequency at the centre, on its own scale with its own key) and the feature map. The three
-// spectra share one cursor: a frequency cell, ringed in each.
+// spectra share one cursor: a frequency cell, ringed in each. The pictures shrink to share a
+// line; their keys' words are the page's text (kit textKey), so they keep their size.
 import { cellSize, greyScale, heatmap } from "./draw.js";
 import { mapWords, spectrumWords } from "./frequency_view.js";
 import { scaleOf } from "./kernel_panels.js";
 import { hidpiCanvas } from "./kit/canvas.js";
 import { el } from "./kit/controls.js";
 import { cellCursor } from "./kit/cursor.js";
-import { colourKey } from "./kit/keys.js";
+import { textKey } from "./kit/keys.js";
 
 const ROOM = 200; // the largest side of each picture, CSS pixels
 const PANELS = [
@@ -36,7 +37,7 @@ function extent(M) {
 /** The cursor's ring: the cell itself where cells are large, the 3 x 3 around it where they are small. */
 const ring = (at, cell) => at && (cell >= 8 ? [...at, 1, 1] : [at[0] - 1, at[1] - 1, 3, 3]);
 
-/** The panels in `node`; `cursor` is the kit's cellCursor options. Returns { draw(view, at, ink), dispose }. */
+/** The panels in `node`; `cursor` is the kit's cellCursor options. Returns { draw(view, at), dispose }. */
 export function frequencyPictures(node, cursor) {
   let built = { key: "", canvases: [], keys: [], cell: 1, untrack: [] };
   function build(X, K) {
@@ -51,7 +52,7 @@ export function frequencyPictures(node, cursor) {
     node.replaceChildren(...PANELS.map((p, n) => {
       const c = hidpiCanvas(w, h, p.name);
       c.classList.add("cb-picture");
-      const k = colourKey(Math.max(w, 150), `cb-key cb-key-${p.name}`);
+      const k = textKey(Math.max(w, 150), `cb-key cb-key-${p.name}`);
       const figure = el("figure");
       figure.append(c, k.node, el("figcaption", "", words[n])); // keys in line above captions of any length
       const panel = el("div", `cb-panel cb-panel-${p.name}`);
@@ -66,21 +67,21 @@ export function frequencyPictures(node, cursor) {
     return built;
   }
   return {
-    draw(view, at, ink) {
+    draw(view, at) {
       const { canvases, keys, cell } = build(view.X, view.K);
       PANELS.forEach((p, n) => {
         const ctx = canvases[n].getContext("2d");
         if (p.spectrum) {
           const v = view[p.spectrum];
           heatmap(ctx, v.values, cell, 0, 0, ring(at, cell), v.scale);
-          keys[n].draw(v.scale, p.key, ink);
+          keys[n].draw(v.scale, p.key);
           canvases[n].setAttribute("aria-label", `${spectrumWords(p.name.replace("-", " "), v)}: ${KEYS}`);
           return;
         }
         const M = p.name === "image" ? view.X : view.map;
         const scale = p.name === "image" ? greyScale(...extent(M)) : scaleOf(M);
         heatmap(ctx, M, cell, 0, 0, null, scale);
-        keys[n].draw(scale, p.key, ink);
+        keys[n].draw(scale, p.key);
         canvases[n].setAttribute("aria-label", p.name === "image" ? `image, ${M.length} by ${M[0].length}` : mapWords(M));
       });
     },

@@ -62,11 +62,27 @@ export function mapWords(Y) {
   return `feature map (circular correlation), ${Y.length} by ${Y[0].length}, from ${sig(Math.min(...flat))} to ${sig(Math.max(...flat))}`;
 }
 
+const DECIMALS = 4; // kernel entries are kept to 4 decimals (Python's rows, kernel_params.js rounded)
+
+/**
+ * Where the entries' rounding hides a whole sum (nine entries 0.1111 of a box blur sum to 0.9999,
+ * a blur's entries to 1 before they were rounded): "; 1 within the rounding of its 9 entries to
+ * 4 decimals", else "". The readout still prints the sum of the entries shown: the kernel used.
+ */
+export function roundingWords(K) {
+  const entries = K.flat();
+  const sum = Math.abs(entries.reduce((a, b) => a + b, 0));
+  const whole = Math.round(sum);
+  const slack = entries.length * 0.5 * 10 ** -DECIMALS;
+  const hidden = Math.abs(sum - whole) > 1e-9 && Math.abs(sum - whole) <= slack && sig(sum) !== String(whole);
+  return hidden ? `; ${whole} within the rounding of its ${entries.length} entries to ${DECIMALS} decimals` : "";
+}
+
 /** The kernel's spectrum at zero frequency and at the fastest waves (0.5 cycles per pixel): low-pass or high-pass. */
 export function kernelSummary(view) {
   const M = view.kernel.magnitude;
   const [h, w] = [M.length, M[0].length];
   const [ci, cj] = [Math.floor(h / 2), Math.floor(w / 2)];
-  return `The kernel's spectrum: ${sig(M[ci][cj])} at zero frequency (the sum of its entries, in size), `
+  return `The kernel's spectrum: ${sig(M[ci][cj])} at zero frequency (the sum of its entries, in size${roundingWords(view.K)}), `
     + `${sig(M[ci][0])} at the fastest wave across, ${sig(M[0][cj])} at the fastest down, ${sig(M[0][0])} at the fastest both ways.`;
 }

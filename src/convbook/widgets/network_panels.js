@@ -1,7 +1,7 @@
 // The network explorer's pictures: the input grid (drawn on with the pointer or the keys), each
 // layer's maps as tiles on one canvas (four to a row, a cell apart), with the receptive field of
 // the hovered cell ringed in every layer below it, and the probabilities as bars.
-import { colourScale, greyScale, heatmap } from "./draw.js";
+import { colourScale, greyScale, heatmap, ring } from "./draw.js";
 import { hidpiCanvas } from "./kit/canvas.js";
 import { el } from "./kit/controls.js";
 import { inField } from "./network_field.js";
@@ -23,22 +23,15 @@ export function tileCell(t, r, c) {
   return i === t.side || j === t.side || channel >= t.count ? null : { channel, i, j };
 }
 
-function ring(ctx, top, left, h, w, cell, width = 3) {
-  const box = [left * cell + 1, top * cell + 1, w * cell - 2, h * cell - 2];
-  ctx.lineWidth = width;
-  ctx.strokeStyle = "#000";
-  ctx.strokeRect(...box);
-  ctx.lineWidth = 1;
-  ctx.strokeStyle = "#fff";
-  ctx.strokeRect(...box);
-}
+/** The height and width, in cells, of a level's box of a receptive field. */
+const fieldSize = (box) => [box.rows[1] - box.rows[0] + 1, box.cols[1] - box.cols[0] + 1];
 
-/** Ring a level's box of a receptive field in every tile it covers. */
+/** Ring a level's box of a receptive field in every tile it covers (draw.js ring). */
 function ringField(ctx, t, box, cell) {
   for (let ch = 0; ch < t.count; ch++) {
     if (!inField(box, ch, box.rows[0], box.cols[0])) continue;
     const [top, left] = [Math.floor(ch / ACROSS) * (t.side + 1), (ch % ACROSS) * (t.side + 1)];
-    ring(ctx, top + box.rows[0], left + box.cols[0], box.rows[1] - box.rows[0] + 1, box.cols[1] - box.cols[0] + 1, cell);
+    ring(ctx, [top + box.rows[0], left + box.cols[0], ...fieldSize(box)], [cell, cell]);
   }
 }
 
@@ -61,7 +54,7 @@ export function drawLayer(canvas, t, maps, cell, box) {
 export function drawInput(canvas, image, cell, { pen, box }) {
   const ctx = canvas.getContext("2d");
   heatmap(ctx, image, cell, 0, 0, null, greyScale(0, 1));
-  if (box) ring(ctx, box.rows[0], box.cols[0], box.rows[1] - box.rows[0] + 1, box.cols[1] - box.cols[0] + 1, cell);
+  if (box) ring(ctx, [box.rows[0], box.cols[0], ...fieldSize(box)], [cell, cell]);
   if (pen) {
     ctx.lineWidth = 2;
     ctx.strokeStyle = "#ff7a00";

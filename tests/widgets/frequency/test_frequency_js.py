@@ -156,3 +156,36 @@ def test_a_side_that_is_not_a_power_of_two_is_refused_in_words():
         "run_frequency.js", [{"op": "spectra_refused", "X": [[1, 2, 3]] * 2, "K": [[1]]}]
     )
     assert got == [{"error": "the image's sides must be powers of two, got 2 x 3"}]
+
+
+def test_the_summary_says_where_rounded_entries_hide_a_whole_sum():
+    """The presets' entries are kept to 4 decimals, so a box blur's sum to 0.9999: the summary
+    prints that sum (the kernel used) and says it is 1 within the rounding; a sum that is what it
+    prints, or further from a whole number than rounding explains, gets no such words."""
+    from convbook.widgets.base import rows
+
+    X = torch.rand(8, 8, generator=torch.Generator().manual_seed(2), dtype=torch.float64)
+    kernels = {
+        "box_blur": rows(kernel("box_blur")),  # 0.1111 nine times: 0.9999
+        "gaussian_blur_5": rows(kernel("gaussian_blur_5")),  # 0.9998
+        "gaussian_blur_3": rows(kernel("gaussian_blur_3")),  # sixteenths: 1, exactly
+        "sobel_x": rows(kernel("sobel_x")),  # 0, exactly
+        "sharpen": rows(kernel("sharpen")),  # 1, exactly
+        "far": [[0.3, 0.3, 0.3]],  # 0.9: not rounding
+    }
+    answers = run_node(
+        "run_frequency.js",
+        [
+            {"op": "words", "X": X.tolist(), "K": K, "at": [], "decades": 6}
+            for K in kernels.values()
+        ],
+    )
+    said = dict(zip(kernels, (a["summary"] for a in answers)))
+    box = (
+        "0.9999 at zero frequency (the sum of its entries, in size; 1 within the rounding of its 9"
+    )
+    assert said["box_blur"].startswith(f"The kernel's spectrum: {box} entries to 4 decimals), ")
+    assert "0.9998 at zero frequency" in said["gaussian_blur_5"]
+    assert "; 1 within the rounding of its 25 entries" in said["gaussian_blur_5"]
+    for name in ("gaussian_blur_3", "sobel_x", "sharpen", "far"):
+        assert "(the sum of its entries, in size), " in said[name], said[name]
