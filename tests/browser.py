@@ -266,18 +266,26 @@ def axe_violations(page, tags: list[str], allowed: list[tuple[str, str]] = ()) -
 
 # An init script that records what each canvas is drawn with: every fillText and fillRect (in
 # CSS pixels, with the text's alignment and font) and every lineTo with its line width, kept on
-# the canvas as `canvas.drawn` and started afresh each time the canvas is sized (setTransform).
+# the canvas as `canvas.drawn` and started afresh each time the canvas is sized (setTransform)
+# or cleared whole (clearRect over all of it): what is on the canvas now.
 CANVAS_RECORDER = """(() => {
   const P = CanvasRenderingContext2D.prototype;
+  const whole = (ctx, [x, y, w, h]) => {
+    const m = ctx.getTransform();
+    const [width, height] = [ctx.canvas.width, ctx.canvas.height];
+    return x <= 0 && y <= 0 && (x + w) * m.a >= width && (y + h) * m.d >= height;
+  };
   const wrap = (name, entry) => {
     const original = P[name];
     P[name] = function (...args) {
-      if (name === 'setTransform') this.canvas.drawn = [];
-      else (this.canvas.drawn ??= []).push(entry(this, args));
+      const fresh = name === 'setTransform' || (name === 'clearRect' && whole(this, args));
+      if (fresh) this.canvas.drawn = [];
+      else if (entry) (this.canvas.drawn ??= []).push(entry(this, args));
       return original.apply(this, args);
     };
   };
-  wrap('setTransform', () => null);
+  wrap('setTransform', null);
+  wrap('clearRect', null);
   wrap('fillText', (ctx, [text, x, y]) => ({ op: 'text', text: String(text), x, y,
     align: ctx.textAlign, baseline: ctx.textBaseline, font: ctx.font }));
   wrap('fillRect', (ctx, [x, y, w, h]) => ({ op: 'rect', x, y, w, h, fill: ctx.fillStyle }));
@@ -290,3 +298,57 @@ def canvas_drawing(page, selector: str, n: int = 0) -> list[dict]:
     """What the CANVAS_RECORDER saw drawn on the ``n``-th canvas matching ``selector`` since it
     was last sized."""
     return page.evaluate("([s, n]) => document.querySelectorAll(s)[n].drawn ?? []", [selector, n])
+
+
+# Every text of a widget as the reader sees it: the font size of each visible HTML text (and of
+# the text in its boxes, selects and buttons), and each text drawn on a canvas times the factor
+# by which CSS shrinks or grows that canvas on the screen (CANVAS_RECORDER keeps what was drawn).
+TEXT_SIZES = """(root) => {
+  const box = document.querySelector(root);
+  const sizes = [];
+  const px = (e) => parseFloat(getComputedStyle(e).fontSize);
+  const walk = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+    if (t.textContent.trim() && t.parentElement.checkVisibility()) {
+      const text = t.textContent.trim().slice(0, 50);
+      sizes.push({ text, size: px(t.parentElement), on: 'html' });
+    }
+  }
+  for (const e of box.querySelectorAll('input[type="text"], select, button')) {
+    if (!e.checkVisibility()) continue;
+    sizes.push({ text: e.value || e.textContent, size: px(e), on: 'control' });
+  }
+  for (const c of box.querySelectorAll('canvas')) {
+    if (!c.checkVisibility()) continue;
+    const shown = c.getBoundingClientRect().width / (c.width / devicePixelRatio);
+    for (const d of c.drawn ?? []) {
+      if (d.op !== 'text') continue;
+      sizes.push({ text: d.text, size: parseFloat(d.font) * shown, on: 'canvas' });
+    }
+  }
+  return sizes;
+}"""
+
+# The widths the built book gives a widget (the content column's): 688 px at a 1280 px window,
+# 672 px on the dark theme's padded panel, up to 760 px elsewhere; 342 px on a 390 px phone's
+# panel; and a bare 390 px page. As pytest parameters (window width, column or None), with ids.
+BOOK_WIDTHS = {
+    "argnames": ("width", "column"),
+    "argvalues": [(1280, 672), (1280, 688), (1280, 760), (390, 342), (390, None)],
+    "ids": ["book-column-672", "book-column-688", "book-column-760", "book-phone-342", "phone-390"],
+}
+
+
+def text_sizes(page, root: str) -> list[dict]:
+    """Each text in the element ``root`` (a selector) as the reader sees it (TEXT_SIZES):
+    ``{text, size, on}``, ``on`` "html", "control" or "canvas" (those need CANVAS_RECORDER)."""
+    return page.evaluate(TEXT_SIZES, root)
+
+
+def in_column(page, column: int | None) -> None:
+    """Lay the page's ``main`` out as the book's content column ``column`` px wide (None: the
+    whole window)."""
+    if column:
+        page.evaluate(
+            "(w) => { document.querySelector('main').style.maxWidth = `${w}px`; }", column
+        )

@@ -8,6 +8,7 @@ import {
 import { readNumber } from "../../src/convbook/widgets/kit/number.js";
 import { fittedSize, grey, shrink } from "../../src/convbook/widgets/picture.js";
 import { greyScale, textOn } from "../../src/convbook/widgets/draw.js";
+import { valueFont } from "../../src/convbook/widgets/kernel_panels.js";
 
 const cases = JSON.parse(readFileSync(0, "utf8"));
 const results = cases.map((c) => {
@@ -22,6 +23,7 @@ const results = cases.map((c) => {
   if (c.op === "shrink") return shrink(c.G, c.h, c.w);
   if (c.op === "grey_scale") return greyScale(c.low, c.high);
   if (c.op === "text_on") return c.colours.map(textOn);
+  if (c.op === "value_font") return valueFont(c.cell, c.perPx, c.shown);
   throw new Error(`unknown op ${c.op}`);
 });
 process.stdout.write(JSON.stringify(results));

@@ -15,7 +15,7 @@ import { bridge } from "./kit/bridge.js";
 import { options, playerControls } from "./kit/controls.js";
 import { createPlayer } from "./kit/player.js";
 import { createStore } from "./kit/store.js";
-import { followTheme, themeColours } from "./kit/theme.js";
+import { followTheme } from "./kit/theme.js";
 import { pictureFromFile } from "./picture.js";
 
 const PICTURE = "your picture"; // its name in the image list: "your picture (h × w)"
@@ -91,7 +91,7 @@ function render({ model, el: root }) {
   function draw() {
     const s = store.get();
     const v = viewOf(s);
-    panels.draw({ ...v, at: s.at, ink: themeColours(ui.box).text });
+    panels.draw({ ...v, at: s.at });
     writeWords(ui, s, v);
     const [oh, ow] = outputShape(v.X, v.K);
     controls.update({ last: Boolean(s.at) && s.at[0] === oh - 1 && s.at[1] === ow - 1 });

@@ -17,9 +17,12 @@ import re
 import pytest
 import torch
 from browser import (
+    BOOK_WIDTHS,
     CANVAS_RECORDER,
     WCAG21_AA,
     axe_violations,
+    in_column,
+    text_sizes,
     widget_pages,
 )
 
@@ -246,57 +249,21 @@ def test_themes_a_phone_and_axe(open_page, width):
         assert axe_violations(view, WCAG21_AA) == [], theme
 
 
-# Every text of the explorer as the reader sees it: the font size of each visible HTML text (and of
-# the text in its boxes, selects and buttons), and each text drawn on a canvas times the factor
-# by which CSS shrinks or grows that canvas on the screen (CANVAS_RECORDER keeps what was drawn).
-TEXT_SIZES = """() => {
-  const box = document.querySelector('.cb-fqx');
-  const sizes = [];
-  const px = (e) => parseFloat(getComputedStyle(e).fontSize);
-  const walk = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
-  for (let t = walk.nextNode(); t; t = walk.nextNode()) {
-    if (t.textContent.trim() && t.parentElement.checkVisibility()) {
-      const text = t.textContent.trim().slice(0, 50);
-      sizes.push({ text, size: px(t.parentElement), on: 'html' });
-    }
-  }
-  for (const e of box.querySelectorAll('input[type="text"], select, button')) {
-    if (!e.checkVisibility()) continue;
-    sizes.push({ text: e.value || e.textContent, size: px(e), on: 'control' });
-  }
-  for (const c of box.querySelectorAll('canvas')) {
-    const shown = c.getBoundingClientRect().width / (c.width / devicePixelRatio);
-    for (const d of c.drawn ?? []) {
-      if (d.op !== 'text') continue;
-      sizes.push({ text: d.text, size: parseFloat(d.font) * shown, on: 'canvas' });
-    }
-  }
-  return sizes;
-}"""
-
-
-@pytest.mark.parametrize(
-    ("width", "column"),
-    [(1280, 672), (1280, 760), (390, 342), (390, None)],
-    ids=["book-column-672", "book-column-760", "book-phone-342", "phone-390"],
-)
+@pytest.mark.parametrize(**BOOK_WIDTHS)
 def test_no_text_is_under_12_px(open_page, width, column):
     """In the book's content column of a 1280 px window (the widget 688 px wide there, 672 px
     on the dark theme's padded panel; up to 760 px elsewhere) and on a 390 px phone (342 px on
     that panel), where the pictures shrink to share a line, every text of the explorer
     (captions, the colour keys' ends and what they measure, the readout) is at least 12 px."""
     view = open_page(width=width, record=True)
-    if column:
-        view.evaluate(
-            "(w) => { document.querySelector('main').style.maxWidth = `${w}px`; }", column
-        )
+    in_column(view, column)
     assert view.locator(".cb-fqx").bounding_box()["width"] <= (column or width)
     for image in ["photo (64 × 64)", "photo (32 × 32)"]:
         view.select_option(FX + ".cb-image", image)
         box = view.locator(FX + ".cb-panel-product .cb-picture").bounding_box()
         view.mouse.move(box["x"] + box["width"] / 3, box["y"] + box["height"] / 3)
         assert check_drawn(view)["hover"].startswith("Frequency down ")
-        sizes = view.evaluate(TEXT_SIZES)
+        sizes = text_sizes(view, ".cb-fqx")
         texts = " ".join(s["text"] for s in sizes)
         for words in [
             "log10 |image spectrum|",

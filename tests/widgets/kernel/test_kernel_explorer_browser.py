@@ -1,6 +1,7 @@
 """The kernel explorer in Chromium with the network cut: every slider, the kernel families, play
 and step, the reader's own picture (file and camera), hostile typing, themes and a phone, and
-a long random sequence of actions, each checked against what PyTorch computes.
+a long random sequence of actions, each checked against what PyTorch computes; and no text is
+under 12 px at the book's widths.
 
 The page is the widget exported by ipywidgets and served with the files the book serves for
 widgets, as in test_window_browser.py: it tests the current bundle without building the book.
@@ -22,8 +23,12 @@ import pytest
 import torch
 import torch.nn.functional as F
 from browser import (
+    BOOK_WIDTHS,
+    CANVAS_RECORDER,
     WCAG21_AA,
     axe_violations,
+    in_column,
+    text_sizes,
     widget_pages,
 )
 
@@ -116,7 +121,10 @@ class Page:
 def open_page(site):
     base, browser, pictures, images, _ = site
     with widget_pages(browser, base, ".cb-kx canvas") as open_:
-        yield lambda width=1280: Page(open_(width)[0], images, pictures)
+        # record: what the canvases are drawn with (browser.CANVAS_RECORDER)
+        yield lambda width=1280, record=False: Page(
+            open_(width, init_script=CANVAS_RECORDER if record else None)[0], images, pictures
+        )
 
 
 # ---- What the page shows, read in one go, and what torch says it must be ----
@@ -803,3 +811,49 @@ def test_a_5_by_5_kernel_fits_a_320_px_phone(open_page):
     assert widths[0] <= widths[1], widths
     right = view.evaluate("document.querySelector('.cb-kx .cb-grid').getBoundingClientRect().right")
     assert right <= 320
+
+
+# ---- No text under 12 px where the book shows the explorer ----
+
+VIEWS = [  # (image, kernel preset or size): the values written in cells of 34, 32 and 30 px
+    (NUMBERS, "box_blur"),
+    (NUMBERS, "2 x 2"),
+    (EDGE, "sobel_x"),
+    (EDGE, "gaussian_blur_5"),
+    (PHOTO, "laplacian"),
+]
+
+
+@pytest.mark.parametrize(**BOOK_WIDTHS)
+def test_no_text_is_under_12_px(open_page, width, column):
+    """In the book's content column (688 px at a 1280 px window, 672 px on the dark theme's
+    padded panel, up to 760 px) and on a 390 px phone (342 px on that panel), where CSS shrinks
+    the three pictures to share a line, every text (captions, the keys' ends and what they
+    measure, the values written in the cells, the sums) is at least 12 px on the screen; the
+    values left out at a width are in the hover text and the list of values. At 1280 px the
+    small pictures keep their values."""
+    view = open_page(width=width, record=True)
+    in_column(view, column)
+    assert view.locator(".cb-kx").bounding_box()["width"] <= (column or width)
+    view.wait_for_timeout(100)  # a picture resized by the column is drawn again
+    for image, chosen in VIEWS:
+        view.select_option(".cb-kx .cb-image", image)
+        if chosen == "2 x 2":
+            view.select_option(".cb-kx .cb-rows", "2")
+            view.select_option(".cb-kx .cb-cols", "2")
+        else:
+            view.select_option(".cb-kx .cb-preset", chosen)
+        box = view.locator(".cb-kx figure canvas").nth(2).bounding_box()
+        view.mouse.move(box["x"] + box["width"] / 3, box["y"] + box["height"] / 3)
+        shot = check_drawn(view)
+        assert shot["hover"].startswith("Y["), shot["hover"]
+        sizes = text_sizes(view, ".cb-kx")
+        texts = " ".join(s["text"] for s in sizes)
+        keys = ["kernel entry", "output value"] + ([] if image == PHOTO else ["input value"])
+        for words in keys:
+            assert words in texts, (image, words)  # the keys' words are measured too
+        small = [s for s in sizes if s["size"] < 11.95]
+        assert not small, (width, column, image, chosen, small)
+        written = [s for s in sizes if s["on"] == "canvas"]
+        if width == 1280 and image == NUMBERS:
+            assert len(written) >= 9 + 4, (column, chosen, written)  # the input's, the kernel's

@@ -197,3 +197,22 @@ def test_photos_are_grey_from_their_lowest_to_their_highest_value():
     assert scales[0] == {"stops": ["#000000", "#ffffff"], "low": 0.1, "high": 0.9}
     # a picture of one colour is drawn in its own grey (issue 23: a white one was drawn black)
     assert scales[1] == {"stops": ["#000000", "#ffffff"], "low": 0, "high": 1}
+
+
+@pytest.mark.parametrize(
+    ("cell", "per_px", "shown", "font"),
+    [
+        (34, 0.6, 1.0, 12),  # a digit in a 34 px cell on a picture not shrunk: 0.36 of the cell
+        (32, 0.6, 1.0, 12),  # 0.36 of 32 is 11 px: 12 px, which fits
+        (34, 0.6, 0.8, 15),  # shrunk to 0.8: 15 px drawn, 12 on the screen
+        (34, 2.8, 1.0, 0),  # "0.0039" needs 34 px at 12 px: left out
+        (24, 0.6, 0.4, 0),  # 30 px drawn would not fit a 24 px cell
+        (34, 0.6, 0.0, 0),  # not laid out yet (drawn again once it is)
+    ],
+)
+def test_values_in_cells_are_never_under_12_px_on_the_screen(cell, per_px, shown, font):
+    """The font of a value written in a cell (kernel_panels.valueFont), for a label `per_px`
+    pixels wide per pixel of font on a picture CSS shows at `shown` times its size."""
+    [got] = run_js([{"op": "value_font", "cell": cell, "perPx": per_px, "shown": shown}])
+    assert got == pytest.approx(font)
+    assert got == 0 or (got * shown >= 12 and got * per_px <= cell - 4)
