@@ -73,8 +73,8 @@ def describe(v: dict) -> str:
 
 
 # Pages checked side by side: axe runs on a page (in its own renderer process) while the next
-# ones load, so a core that the rest of the run leaves free is used; each page is loaded, made
-# ready and checked as before, on its own.
+# ones load, up to this many at once, so a core that the rest of the run leaves free is used;
+# each page is loaded, made ready and checked as before, on its own.
 AT_ONCE = 3
 
 
@@ -85,26 +85,31 @@ def check(browser, mode: str, width: int, paths: list[str], used: set[int]) -> f
     context = chromium.new_context(viewport={"width": width, "height": 900})
     context.add_init_script(color_mode_script(mode))
     failures, problems, start = {}, {}, time.perf_counter()
+
+    def finish(path: str, page, watch: Watch) -> None:
+        found = axe_result(page)
+        used.update(v["allowed"] for v in found if v["allowed"] >= 0)
+        if bad := [describe(v) for v in found if v["allowed"] < 0]:
+            failures[path] = bad
+        if watch.problems():
+            problems[path] = watch.problems()
+        page.close()
+
     try:
-        for first in range(0, len(paths), AT_ONCE):
-            opened = []
-            for path in paths[first : first + AT_ONCE]:
-                page = context.new_page()
-                watch = Watch()
-                watch.attach(page, route=False)
-                page.goto(base + path, wait_until="load")
-                ready(page)
-                assert page.evaluate("document.documentElement.dataset.theme") == mode, path
-                start_axe(page, WCAG21_AA, list(ALLOWED))  # runs on while the next page loads
-                opened.append((path, page, watch))
-            for path, page, watch in opened:
-                found = axe_result(page)
-                used.update(v["allowed"] for v in found if v["allowed"] >= 0)
-                if bad := [describe(v) for v in found if v["allowed"] < 0]:
-                    failures[path] = bad
-                if watch.problems():
-                    problems[path] = watch.problems()
-                page.close()
+        running = []  # the pages whose axe run goes on, oldest first
+        for path in paths:
+            page = context.new_page()
+            watch = Watch()
+            watch.attach(page, route=False)
+            page.goto(base + path, wait_until="load")
+            ready(page)
+            assert page.evaluate("document.documentElement.dataset.theme") == mode, path
+            start_axe(page, WCAG21_AA, list(ALLOWED))  # runs on while the next pages load
+            running.append((path, page, watch))
+            if len(running) == AT_ONCE:
+                finish(*running.pop(0))
+        for opened in running:
+            finish(*opened)
     finally:
         context.close()
     assert problems == {}
