@@ -244,24 +244,36 @@ def axe_violations(page, tags: list[str], allowed: list[tuple[str, str]] = ()) -
     CSS selector for it), html, summary, region ("widget" inside one of the WIDGETS, "article" in
     the book's content, "theme" elsewhere) and allowed: the index of the first ``(rule, CSS
     selector)`` in ``allowed`` that the element matches, or -1."""
+    start_axe(page, tags, allowed)
+    return axe_result(page)
+
+
+def start_axe(page, tags: list[str], allowed: list[tuple[str, str]] = ()) -> None:
+    """Start axe_violations' run on ``page`` and return at once: pages started one after another
+    are checked side by side (each in its own renderer); ``axe_result(page)`` waits for it."""
     if not AXE.exists():
         pytest.fail(f"no axe-core at {AXE}: run `npm ci` (make book does it)")
     page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        """async ([tags, allowed, widgets]) => {
+    page.evaluate(
+        """([tags, allowed, widgets]) => {
           const options = { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"],
                             elementRef: true };
-          const { violations } = await axe.run(document, options);
-          return violations.flatMap((v) => v.nodes.map((n) => ({
-            rule: v.id, impact: n.impact, help: v.help, target: n.target.join(" "),
-            html: n.html.slice(0, 160), summary: n.failureSummary,
-            region: n.element.closest(widgets) ? "widget"
-                  : n.element.closest("article") ? "article" : "theme",
-            allowed: allowed.findIndex(([rule, css]) => rule === v.id && n.element.matches(css)),
-          })));
+          window.cbAxe = axe.run(document, options).then(({ violations }) =>
+            violations.flatMap((v) => v.nodes.map((n) => ({
+              rule: v.id, impact: n.impact, help: v.help, target: n.target.join(" "),
+              html: n.html.slice(0, 160), summary: n.failureSummary,
+              region: n.element.closest(widgets) ? "widget"
+                    : n.element.closest("article") ? "article" : "theme",
+              allowed: allowed.findIndex(([rule, css]) => rule === v.id && n.element.matches(css)),
+            }))));
         }""",
         [tags, [list(entry) for entry in allowed], WIDGETS],
     )
+
+
+def axe_result(page) -> list[dict]:
+    """What the axe run that start_axe began on ``page`` found (see axe_violations)."""
+    return page.evaluate("() => window.cbAxe")
 
 
 # An init script that records what each canvas is drawn with: every fillText and fillRect (in

@@ -32,7 +32,7 @@ from browser import (
     widget_pages,
 )
 
-from convbook import conv2d_true, corr2d
+from convbook import corr2d, torch_corr2d
 from convbook.kernels import directional_kernel, gaussian_kernel, kernel, sharpen_kernel
 from convbook.plot import colour_scale
 from convbook.widgets import KernelExplorer
@@ -149,7 +149,7 @@ SNAPSHOT = """() => {
     for (let j = 0; j < cols; j++) {
       const [x, y] = [Math.floor((j + 0.5) * cell), Math.floor((i + low) * cell)];
       const k = 4 * (y * out.width + x);
-      colours.push([data[k], data[k + 1], data[k + 2]]);
+      colours.push(data[k], data[k + 1], data[k + 2]);
     }
   }
   const words = [box.innerText,
@@ -159,19 +159,30 @@ SNAPSHOT = """() => {
     ...[...box.querySelectorAll('[aria-valuetext], [aria-label]')].map(
       (e) => `${e.getAttribute('aria-valuetext') || ''} ${e.getAttribute('aria-label') || ''}`)];
   const value = (css) => box.querySelector(css).value;
+  // the colours as one string of numbers: Playwright checks a nested result value by value,
+  // seconds for the thousands of cells of a picture's output
   return { image: value('.cb-image'), operation: value('.cb-operation'),
-           K, rows, cols, cell, colours, hover: box.querySelector('.cb-hover').textContent,
+           K, rows, cols, cell, colours: colours.join(' '),
+           hover: box.querySelector('.cb-hover').textContent,
            values: box.querySelector('.cb-output').textContent, words: words.join('\\n'),
            playing: box.querySelector('.cb-play').textContent === 'Pause' };
 }"""
 
 
 def expected_output(images: dict, shot: dict) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """The image, the kernel applied (flipped for a convolution: conv2d_true) and torch's output,
+    F.conv2d in float64 (torch_corr2d, which tests/test_ops.py holds equal to corr2d): milliseconds
+    where corr2d's two loops take up to a second on a picture."""
     X = images[shot["image"]]
     K = torch.tensor(shot["K"], dtype=torch.float64)
-    operation = conv2d_true if shot["operation"] == "convolution" else corr2d
     applied = K.flip(0, 1) if shot["operation"] == "convolution" else K
-    return X, applied, operation(X, K)
+    return X, applied, torch_corr2d(X, applied)
+
+
+def colours_of(shot: dict) -> list[tuple[int, int, int]]:
+    """The colour read at each output cell, row by row (SNAPSHOT sends them as one string)."""
+    numbers = [int(v) for v in shot["colours"].split()]
+    return list(zip(numbers[0::3], numbers[1::3], numbers[2::3]))
 
 
 def stops(cmap: str) -> list[tuple[int, int, int]]:
@@ -213,11 +224,12 @@ def check_drawn(view: Page, shot: dict | None = None) -> dict:
     scale, table = stops(cmap), cell_size(Y) < 24
     at = re.match(r"Y\[(\d+),(\d+)\]", shot["hover"])
     near = (int(at[1]), int(at[2])) if at else None
-    for n, drawn in enumerate(shot["colours"]):
+    values = Y.tolist()  # Python floats: one tensor read, not one per cell
+    for n, drawn in enumerate(colours_of(shot)):
         i, j = divmod(n, shot["cols"])
         if near and abs(i - near[0]) <= 1 and abs(j - near[1]) <= 1:
             continue  # the window's outline runs over these
-        t = (Y[i, j].item() - low) / (high - low)
+        t = (values[i][j] - low) / (high - low)
         if table:  # large outputs are painted from 256 colours
             t = math.floor(255 * min(1, max(0, t)) + 0.5) / 255
         want = colour(scale, t)
