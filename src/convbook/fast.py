@@ -177,7 +177,12 @@ def torch_corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
 #                                                            work = (k_h+k_w) * out_h*out_w
 #   fused_separable: one call of the compiled row and column passes (rank-1 kernels only):
 #                                                            work = (k_h+k_w) * out_h*out_w
-# The two separable forms' CPU constants: PROVISIONAL
+# The two separable forms' CPU constants: fitted by `python -m convbook.bench --real --fit` to
+# the real kernels' sweep (book/data/bench-real.csv: Gaussians, box blurs and Sobel on images of
+# 512 to 2048) on a quiet two-core AMD EPYC, 2 threads, torch 2.13 (2026-12-03). The compiled
+# passes' launch cost, 0.15 ms, is mostly the Python around them: the checks, the rank-1 test.
+# The plain passes' launch cost is the shifted sums' (the same calls): the sweep, all of whose
+# images are large, fitted 0 to it, which would send small images to 2k calls of overhead.
 # On CUDA the separable forms are not measured: the shifted sums' constants for the two passes
 # (the same calls), the compiled 2-D loop's for the compiled ones (one launch).
 # Which methods there are, and how each counts its calls and work: FAST_FORMS, below.
@@ -188,8 +193,8 @@ COSTS: dict[str, dict[str, tuple[float, float]]] = {
         "fused": (7.6e-5, 4e-11),
         "fft": (1.5e-4, 3.3e-10),
         "conv2d": (2.3e-4, 1.9e-10),
-        "separable": (7.3e-6, 7.4e-11),
-        "fused_separable": (7.6e-5, 4e-11),
+        "separable": (7.3e-6, 1.8e-10),
+        "fused_separable": (1.5e-4, 7e-11),
     },
     "cuda": {
         "shift": (4e-5, 2e-12),
@@ -200,6 +205,8 @@ COSTS: dict[str, dict[str, tuple[float, float]]] = {
         "fused_separable": (2.8e-4, 8.5e-13),
     },
 }
+# The forms that take a kernel of rank 1 only, as its row and column factors.
+SEPARABLE = ("separable", "fused_separable")
 # The fused form is considered only from this many outputs up: compiling costs seconds
 # once per shape, which a call on a smaller image would take thousands of calls to repay.
 FUSED_MIN_OUTPUTS = 1 << 17
@@ -343,8 +350,11 @@ def corr2d_fast(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
         and not _needs_grad(X, K)
         and cannot_compile(device) is None
     )
-    factors = separable.factors(K) if min(K.shape) > 1 else None
-    method = _cheapest(*X.shape, *K.shape, device, fused_possible, factors is not None)
+    # The rank-1 test (tens of microseconds) only where a separable form would be chosen.
+    method = _cheapest(*X.shape, *K.shape, device, fused_possible, min(K.shape) > 1)
+    factors = separable.factors(K) if method in SEPARABLE else None
+    if method in SEPARABLE and factors is None:
+        method = _cheapest(*X.shape, *K.shape, device, fused_possible, False)
     if X.is_cuda or not cores_short():
         return _run(method, X, K, factors)
     with one_thread():
