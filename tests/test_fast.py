@@ -191,3 +191,31 @@ def test_rank_one_kernels_take_the_separable_path(k, monkeypatch):
     finally:
         fast._cheapest.cache_clear()
     assert fast_method((200, 180), (k, k), costs={"separable": (0, 1), "fft": (0, 1e9)}) == "fft"
+
+
+def test_the_remembered_rank_test_follows_the_kernel(monkeypatch):
+    """corr2d_fast keeps the last kernel's factors; a kernel changed in place is tested again."""
+    monkeypatch.setitem(COSTS, "cpu", {**COSTS["cpu"], "separable": (0.0, 1e-30)})
+    monkeypatch.setattr(fast, "cannot_compile", lambda device="cpu": "not in this test")
+    fast._cheapest.cache_clear()
+    try:
+        g = torch.Generator().manual_seed(8)
+        X = torch.randn(60, 50, generator=g)
+        K = torch.outer(torch.randn(3, generator=g), torch.randn(4, generator=g))
+        changes = [
+            (None, True),
+            (lambda: K.mul_(2.0), True),  # in place: still of rank 1, other factors
+            (lambda: K.copy_(torch.randn(3, 4, generator=g)), False),  # now of rank 3
+        ]
+        for change, rank_one in changes:
+            if change:
+                change()
+            torch.testing.assert_close(
+                corr2d_fast(X, K), torch_corr2d(X, K), **tolerance(X.dtype, K)
+            )
+            kept, factors = fast._LAST_RANK_TEST[0]
+            assert torch.equal(kept, K) and (factors is not None) == rank_one
+            if rank_one:
+                torch.testing.assert_close(torch.outer(*factors), K)
+    finally:
+        fast._cheapest.cache_clear()

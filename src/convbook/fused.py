@@ -13,8 +13,8 @@ returns ``None`` from then on, so that ``corr2d_fast`` can choose another form.
 
 A kernel of rank 1 gets a second compiled expression, :func:`separable_stencil`: the row
 pass and the column pass of :func:`convbook.separable.two_passes` (chapter "Frequencies and
-separable kernels"), each a sum over a window of ``k`` taps instead of ``k`` separate
-calls; :func:`corr2d_fused_separable` is that form.
+separable kernels"), each one generated loop instead of ``k`` separate calls;
+:func:`corr2d_fused_separable` is that form.
 """
 
 from __future__ import annotations
@@ -66,8 +66,8 @@ def stencil(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
 
 
 def separable_stencil(X: torch.Tensor, u: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
-    """``X`` correlated with ``outer(u, v)`` as one expression: every row with ``v``, then
-    every column of that with ``u``, each pass a window view and a sum over its taps.
+    """``X`` correlated with ``outer(u, v)`` as one expression: every row with ``v`` (a sum
+    of shifted copies), then every column of that with ``u`` (a window view and a sum).
 
     >>> separable_stencil(torch.arange(9.).reshape(3, 3), torch.tensor([1., 1.]),
     ...                   torch.tensor([1., 0.]))
@@ -78,8 +78,16 @@ def separable_stencil(X: torch.Tensor, u: torch.Tensor, v: torch.Tensor) -> torc
 
 
 def _passes(X: torch.Tensor, u: torch.Tensor, v: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    rows = (X.unfold(1, v.shape[0], 1) * v).sum(-1)  # each row with v
-    return (rows.unfold(0, u.shape[0], 1) * u).sum(-1), rows  # each column of that with u
+    # The row pass is k_w shifted copies summed, not a sum over a window view: over a window of
+    # more than a few contiguous taps the compiler vectorises along the taps, one output at a
+    # time (2048 x 2048, 11 taps, on the AMD EPYC of the stored runs: 9.5 ms against 5.4 ms for
+    # the whole form). The column
+    # pass's window runs down the image and is vectorised across the outputs either way.
+    out_w = X.shape[1] - v.shape[0] + 1
+    rows = X[:, :out_w] * v[0]
+    for b in range(1, v.shape[0]):
+        rows = rows + X[:, b : b + out_w] * v[b]
+    return (rows.unfold(0, u.shape[0], 1) * u).sum(-1), rows
 
 
 # What is compiled: the output, and in the same loop what the finiteness test of the output
