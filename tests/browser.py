@@ -204,6 +204,25 @@ class Watch:
         )
 
 
+# The surroundings a widget must read its colours from: the book's light and dark themes
+# (pydata-sphinx-theme's data-theme) and JupyterLab's dark theme (data-jp-theme-light).
+THEMES = ("book light", "book dark", "JupyterLab dark")
+
+
+def set_theme(page, theme: str) -> None:
+    """Put ``page`` in ``theme``, one of :data:`THEMES`, as the book's switch or JupyterLab
+    would, and give the widgets' theme observers (which run after the change) a moment."""
+    assert theme in THEMES, theme
+    page.evaluate(
+        """(theme) => {
+          document.documentElement.dataset.theme = theme === 'book dark' ? 'dark' : 'light';
+          document.body.dataset.jpThemeLight = theme === 'JupyterLab dark' ? 'false' : 'true';
+        }""",
+        theme,
+    )
+    page.wait_for_timeout(50)
+
+
 @contextmanager
 def widget_pages(browser, base: str, ready: str) -> Iterator:
     """Open pages of the widget page at ``base``: ``open(width, theme=None, init_script=None)``

@@ -14,6 +14,7 @@ import torch
 import torch.nn.functional as F
 from browser import (
     axe_violations,
+    set_theme,
     widget_pages,
 )
 
@@ -292,14 +293,7 @@ def test_themes_and_a_phone(open_page):
         "JupyterLab dark": ("rgb(213, 213, 213)", True),
     }
     for theme, (text_colour, dark) in themes.items():
-        page.evaluate(
-            """(theme) => {
-              document.documentElement.dataset.theme = theme === 'book dark' ? 'dark' : 'light';
-              document.body.dataset.jpThemeLight = theme === 'JupyterLab dark' ? 'false' : 'true';
-            }""",
-            theme,
-        )
-        page.wait_for_timeout(50)  # the theme observer runs after the attribute changes
+        set_theme(page, theme)
         assert page.evaluate(COLOURS) == [text_colour, text_colour, dark], theme
         widths = page.evaluate(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"

@@ -22,6 +22,7 @@ from browser import (
     WCAG21_AA,
     axe_violations,
     in_column,
+    set_theme,
     text_sizes,
     widget_pages,
 )
@@ -230,15 +231,8 @@ def test_themes_a_phone_and_axe(open_page, width):
     view = open_page(width=width)
     view.locator(FX + ".cb-panel-kernel-spectrum .cb-picture").focus()
     view.fill(FX + '.cb-value[data-row="0"][data-col="0"]', "abc")
-    for theme, dark in [("light", False), ("dark", False), ("JupyterLab dark", True)]:
-        view.evaluate(
-            """(theme) => {
-              document.documentElement.dataset.theme = theme === 'dark' ? 'dark' : 'light';
-              document.body.dataset.jpThemeLight = theme === 'JupyterLab dark' ? 'false' : 'true';
-            }""",
-            theme,
-        )
-        view.wait_for_timeout(50)
+    for theme, dark in [("book light", False), ("book dark", False), ("JupyterLab dark", True)]:
+        set_theme(view, theme)
         assert view.evaluate(COLOURS)[1] == dark, theme
         widths = view.evaluate(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"

@@ -28,6 +28,7 @@ from browser import (
     WCAG21_AA,
     axe_violations,
     in_column,
+    set_theme,
     text_sizes,
     widget_pages,
 )
@@ -491,14 +492,7 @@ def test_themes_and_a_phone(open_page):
         "JupyterLab dark": ("rgb(213, 213, 213)", True, "rgb(17, 17, 17)"),
     }
     for theme, expected in themes.items():
-        view.evaluate(
-            """(theme) => {
-              document.documentElement.dataset.theme = theme === 'book dark' ? 'dark' : 'light';
-              document.body.dataset.jpThemeLight = theme === 'JupyterLab dark' ? 'false' : 'true';
-            }""",
-            theme,
-        )
-        view.wait_for_timeout(50)
+        set_theme(view.page, theme)
         assert view.evaluate(COLOURS) == list(expected), theme
         widths = view.evaluate(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"

@@ -19,9 +19,11 @@ import pytest
 import torch
 from browser import (
     CANVAS_RECORDER,
+    THEMES,
     WCAG21_AA,
     axe_violations,
     canvas_drawing,
+    set_theme,
     widget_pages,
 )
 
@@ -445,7 +447,7 @@ def random_action(rng: random.Random, state: State) -> tuple[str, str, object]:
     if kind == "slider":
         return kind, "fill", rng.randint(0, 1000)
     if kind == "theme":
-        return kind, "set", rng.choice(["light", "book dark", "JupyterLab dark"])
+        return kind, "set", rng.choice(THEMES)
     how = f"box {rng.randrange(state.init.numel())}" if kind == "start" else "fill"
     if rng.random() < 0.25:
         return kind, how, rng.choice([*HOSTILE, "1e39", "-0", "201", "0"])
@@ -474,13 +476,7 @@ def apply(page, state: State, action: tuple[str, str, object]) -> None:
         page.fill(".cb-lr .cb-lr-slider", str(value))
         state.lr = state.slider_lr(value)
     elif kind == "theme":
-        page.evaluate(
-            """(theme) => {
-              document.documentElement.dataset.theme = theme === 'book dark' ? 'dark' : 'light';
-              document.body.dataset.jpThemeLight = theme === 'JupyterLab dark' ? 'false' : 'true';
-            }""",
-            value,
-        )
+        set_theme(page, value)
     elif kind == "lr":
         lr_box(page).fill(value)
         low, high = state.problems[state.problem]["lr_range"]
@@ -533,7 +529,7 @@ def test_themes_phone_width_and_axe(open_page):
     for problem in (EDGE, PHOTO):
         page.select_option(".cb-lr .cb-problem", problem)
         drawn = {}
-        for theme in ("light", "book dark", "JupyterLab dark"):
+        for theme in THEMES:
             apply(page, None, ("theme", "set", theme))
             page.wait_for_timeout(450)  # theme.js looks again once the page has settled
             dark = page.evaluate("document.querySelector('.cb-lr').classList.contains('cb-dark')")
@@ -545,7 +541,7 @@ def test_themes_phone_width_and_axe(open_page):
             assert widest <= 390 and page.evaluate("document.documentElement.scrollWidth") <= 390
             assert axe_violations(page, WCAG21_AA) == [], (problem, theme)
             drawn[theme] = page.evaluate("document.querySelector('.cb-lr canvas').toDataURL()")
-        assert drawn["JupyterLab dark"] != drawn["light"]  # redrawn in the light text colour
+        assert drawn["JupyterLab dark"] != drawn["book light"]  # redrawn in the light text colour
 
 
 def test_redraw_time_at_200_epochs(open_page):

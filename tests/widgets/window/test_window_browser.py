@@ -16,6 +16,7 @@ import torch
 import torch.nn.functional as F
 from browser import (
     axe_violations,
+    set_theme,
     widget_pages,
 )
 
@@ -339,13 +340,7 @@ def test_themes_and_a_phone(open_page):
         "JupyterLab dark": ("rgb(213, 213, 213)", True, "rgb(17, 17, 17)"),
     }
     for theme, (text_colour, dark, behind) in themes.items():
-        page.evaluate(
-            """(theme) => {
-              document.documentElement.dataset.theme = theme === 'book dark' ? 'dark' : 'light';
-              document.body.dataset.jpThemeLight = theme === 'JupyterLab dark' ? 'false' : 'true';
-            }""",
-            theme,
-        )
+        set_theme(page, theme)
         assert page.evaluate(COLOURS) == [text_colour, text_colour, dark, behind], theme
         widths = page.evaluate(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
