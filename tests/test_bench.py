@@ -34,6 +34,7 @@ def test_tiny_sweep_writes_the_csv(tmp_path, capsys, monkeypatch):
             "status",
             "compile",
             "rounds",
+            "calls",
         ]
     )
     assert len(table) == len(rows) == 5 * len(bench.methods())  # 8/15 is left out
@@ -45,6 +46,7 @@ def test_tiny_sweep_writes_the_csv(tmp_path, capsys, monkeypatch):
             assert float(r["seconds"]) > 0 and float(r["ratio"]) > 0 and r["repeats"] == "2"
             rounds = [float(t) for t in r["rounds"].split()]
             assert len(rounds) == 2 and min(rounds) <= float(r["seconds"]) <= max(rounds)
+            assert 1 <= int(r["calls"]) <= 10_000
         else:
             assert r["seconds"] == "" and r["status"].startswith("skipped")
     assert {r["status"] for r in table if r["method"] == "fused"} == {"skipped: not here"}
@@ -203,10 +205,10 @@ def test_csv_round_trip_with_rounds_and_old_files(tmp_path):
     rows = [
         {"device": "cpu", "method": "fused", "size": 64, "kernel": 3, "seconds": 2e-4,
          "ratio": 0.5, "repeats": 3, "status": "ok", "compile": 2.5,
-         "rounds": [3e-4, 2e-4, 1.5e-4]},
+         "rounds": [3e-4, 2e-4, 1.5e-4], "calls": 66},
         {"device": "cpu", "method": "corr2d", "size": 64, "kernel": 3, "seconds": None,
          "ratio": None, "repeats": 0, "status": "skipped: too long", "compile": None,
-         "rounds": []},
+         "rounds": [], "calls": None},
     ]  # fmt: skip
     bench.write_csv(rows, path, {"threads": 2})
     back, info = bench.read_csv(path)
@@ -218,6 +220,7 @@ def test_csv_round_trip_with_rounds_and_old_files(tmp_path):
     )
     (row,), info = bench.read_csv(old)
     assert row["rounds"] == [] and row["compile"] is None and row["seconds"] == 0.000181358
+    assert row["calls"] is None
     assert info == {}
 
 

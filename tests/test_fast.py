@@ -11,6 +11,7 @@ from convbook import (
     fast,
     fast_method,
     fused,
+    separable,
     torch_corr2d,
 )
 from convbook.fast import COSTS, FAST_FORMS, FORMS
@@ -213,7 +214,7 @@ def test_the_remembered_rank_test_follows_the_kernel(monkeypatch):
             torch.testing.assert_close(
                 corr2d_fast(X, K), torch_corr2d(X, K), **tolerance(X.dtype, K)
             )
-            kept, factors = fast._LAST_RANK_TEST[0]
+            kept, factors = separable._LAST_RANK_TEST[0]
             assert torch.equal(kept, K) and (factors is not None) == rank_one
             if rank_one:
                 torch.testing.assert_close(torch.outer(*factors), K)

@@ -7,11 +7,13 @@ PyTorch's ``F.conv2d`` as the yardstick. At each point every method is called on
 its answer checked against ``F.conv2d``'s on the valid region (a method that disagrees
 is not timed); that call is the warm-up (for the fused form it compiles, and the compile
 time is kept apart). Then come ``--repeats`` rounds, the methods taking turns in a
-shuffled order so that a busy machine slows them all alike. Every round's time is kept,
-and the median. The table printed gives each method's median as a multiple of
-``F.conv2d``'s (below 1: faster). The rows go to a CSV file, and the machine they were
-measured on (processor, cores, threads, torch version, date, load, and with
-``--roofline`` its memory bandwidth and peak arithmetic rate) to a JSON file beside it.
+shuffled order so that a busy machine slows them all alike; in each round a method is
+called as many times in a row as fill :data:`ROUND_SECONDS` (at least once), and its time
+is per call. Every round's time is kept, and the median. The table printed gives each
+method's median as a multiple of ``F.conv2d``'s (below 1: faster). The rows go to a CSV
+file, and the machine they were measured on (processor, cores, threads, torch version,
+date, load, and with ``--roofline`` its memory bandwidth and peak arithmetic rate) to a
+JSON file beside it.
 
     python -m convbook.bench --sizes 256 512 --kernels 3 31 --csv bench-cpu.csv
 
@@ -48,6 +50,10 @@ from tqdm import tqdm
 
 from convbook import fast, fused, kernels, matrix, ops, peers, roofline
 
+# A round of a method is as many calls in a row as fill this many seconds (one call at least),
+# timed together: a single call of 100 us is timed no better than to tens of microseconds, by
+# cold caches and the timer itself (the rounds of one call each differed up to 3.2x).
+ROUND_SECONDS = 0.02
 LOOP_MAX_OUTPUTS = 64 * 64  # the Python loop costs ~10 us per output pixel
 MATRIX_MAX_BYTES = 1 << 29  # 512 MiB for an im2col or Toeplitz matrix
 ANCHOR = "conv2d"
@@ -62,6 +68,7 @@ COLUMNS = [
     "status",
     "compile",
     "rounds",
+    "calls",
 ]
 REAL_COLUMNS = COLUMNS + ["family"]  # the real sweep's CSV: which kernel, too
 PEERS = ["filter2d", "sepfilter2d", "gaussianblur", "ndimage", "oaconvolve", "floor"]
@@ -227,15 +234,17 @@ def _caches() -> dict[str, str]:
 
 
 def _time_once(
-    f: Callable, X: torch.Tensor, K: torch.Tensor, cuda: bool
+    f: Callable, X: torch.Tensor, K: torch.Tensor, cuda: bool, calls: int = 1
 ) -> tuple[float, torch.Tensor]:
+    """Seconds per call of ``calls`` calls of ``f(X, K)`` in a row, and the last answer."""
     if cuda:
         torch.cuda.synchronize()
     start = time.perf_counter()
-    Y = f(X, K)
+    for _ in range(calls):
+        Y = f(X, K)
     if cuda:
         torch.cuda.synchronize()
-    return time.perf_counter() - start, Y
+    return (time.perf_counter() - start) / calls, Y
 
 
 def time_point(
@@ -256,10 +265,11 @@ def time_point(
     One warm-up call each, whose answer is checked against ``F.conv2d``'s
     (:func:`disagreement`; a method that fails is not timed); time spent compiling the
     fused form during the warm-up is kept in ``compile``. Then ``repeats`` rounds in
-    which every method runs once, in an order shuffled each round (a method's time can
-    depend on what ran just before). A method whose warm-up took over ``max_seconds``
-    (compiling aside) is not timed further; one that took over a second gets 3 rounds
-    at most.
+    which every method runs, in an order shuffled each round (a method's time can
+    depend on what ran just before); a round of a method is ``calls`` calls in a row,
+    as many as a second call says fill :data:`ROUND_SECONDS`, and its time is per call. A
+    method whose warm-up took over ``max_seconds`` (compiling aside) is not timed further;
+    one whose calls take over a second gets 3 rounds at most.
 
     >>> [row["status"] for row in time_point(["conv2d", "shift"], 8, 3, repeats=1)]
     ['ok', 'ok']
@@ -283,6 +293,7 @@ def time_point(
                 "size": size,
                 "kernel": kernel,
                 "compile": None,
+                "calls": None,
             }
             if family != "random":
                 row["family"] = family
@@ -300,6 +311,9 @@ def time_point(
                     reason = f"skipped: one call took {warm:.0f} s"
                 if reason is None:
                     times[name] = []
+                    if warm < 1.0 or compiling > 0:  # a first call may set things up
+                        warm = _time_once(table[name], X, K, cuda)[0]  # (OpenCV, inductor)
+                    row["calls"] = max(1, min(10_000, int(ROUND_SECONDS / max(warm, 1e-7))))
                     if warm > 1.0:
                         rounds = min(rounds, 3)
             row["status"] = reason or "ok"
@@ -308,7 +322,8 @@ def time_point(
         for _ in range(rounds):
             shuffle(order)  # no method always runs right after the same other one
             for name in order:
-                times[name].append(_time_once(table[name], X, K, cuda)[0])
+                calls = rows[name]["calls"]
+                times[name].append(_time_once(table[name], X, K, cuda, calls)[0])
     anchor = statistics.median(times[ANCHOR]) if times.get(ANCHOR) else None
     for name, row in rows.items():
         seconds = statistics.median(times[name]) if name in times else None
@@ -397,8 +412,9 @@ def read_csv(path: str | Path) -> tuple[list[dict[str, object]], dict[str, objec
     """The rows of a CSV written by :func:`write_csv`, numbers as numbers, and its machine.
 
     Skipped points have ``seconds`` and ``ratio`` of ``None``; ``rounds`` is the list of
-    every round's seconds and ``compile`` the seconds spent compiling, or ``None`` (both
-    also for CSVs written before they were recorded: ``[]`` and ``None``). The machine
+    every round's seconds (per call), ``calls`` the calls timed together in each round and
+    ``compile`` the seconds spent compiling, or ``None`` (all three also for CSVs written
+    before they were recorded: ``[]``, ``None`` and ``None``). The machine
     description is empty if the JSON file beside the CSV is missing.
     """
     path = Path(path)
@@ -408,6 +424,7 @@ def read_csv(path: str | Path) -> tuple[list[dict[str, object]], dict[str, objec
             row: dict[str, object] = dict(r)
             for key in ("size", "kernel", "repeats"):
                 row[key] = int(r[key])
+            row["calls"] = int(r["calls"]) if r.get("calls") else None
             for key in ("seconds", "ratio", "compile"):
                 row[key] = float(r[key]) if r.get(key) else None
             row["rounds"] = [float(t) for t in (r.get("rounds") or "").split()]

@@ -57,22 +57,35 @@ def others_busy() -> float:
     """How many cores' worth of work other processes did since the last call.
 
     The machine's busy time (``/proc/stat``: all but idle and I/O wait) less this
-    process's own CPU time, over the time between two calls: a process spinning on one
+    process's own CPU time (``/proc/self/stat``, in the same clock ticks), over the time
+    between two calls: a process spinning on one
     core counts about 1. The first call (or one after a long pause) has nothing to
     compare with and returns :func:`others_running`, a count at one instant. 0 where
     ``/proc`` cannot be read.
     """
     global _last_sample
     try:
+        tick = os.sysconf("SC_CLK_TCK")
         ticks = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
-        busy = (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+        busy = (sum(ticks) - ticks[3] - ticks[4]) / tick
+        own = _own_ticks() / tick
     except (OSError, ValueError, IndexError):
         return 0.0
-    now, own = time.monotonic(), time.process_time()
+    now = time.monotonic()
     before, _last_sample = _last_sample, (now, busy, own)
     if before is None or not 0.1 < now - before[0] < 10:
         return float(others_running())
     return max(0.0, ((busy - before[1]) - (own - before[2])) / (now - before[0]))
+
+
+def _own_ticks() -> int:
+    # This process's user and system time in clock ticks (/proc/self/stat), counted as
+    # /proc/stat counts the machine's. Not time.process_time(): that is exact, and the ticks
+    # are samples, so the two disagreed by more than half a core for some processes whose
+    # threads woke and slept in step with the tick, and a quiet machine looked busy.
+    stat = Path("/proc/self/stat").read_text()
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of the file)
 
 
 def cores_short(threads: int | None = None) -> bool:

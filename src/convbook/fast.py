@@ -356,32 +356,13 @@ def corr2d_fast(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     )
     # The rank-1 test (tens of microseconds) only where a separable form would be chosen.
     method = _cheapest(*X.shape, *K.shape, device, fused_possible, min(K.shape) > 1)
-    factors = _rank_one(K) if method in SEPARABLE else None
+    factors = separable.remembered_factors(K) if method in SEPARABLE else None
     if method in SEPARABLE and factors is None:
         method = _cheapest(*X.shape, *K.shape, device, fused_possible, False)
     if X.is_cuda or not cores_short():
         return _run(method, X, K, factors)
     with one_thread():
         return _run(method, X, K, factors)
-
-
-# The last kernel corr2d_fast tested for rank 1, a copy, and its factors (or None): a blur applied
-# to many images is tested once. Kept here, not in separable.factors, whose callers may change
-# the factors they get.
-_LAST_RANK_TEST: list[tuple[torch.Tensor, tuple | None]] = []
-
-
-def _rank_one(K: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor] | None:
-    """:func:`convbook.separable.factors` of ``K``, remembered for the last kernel (a copy of it
-    is compared with ``K``, entry by entry: a few microseconds, the test tens)."""
-    if _LAST_RANK_TEST:
-        kept, factors = _LAST_RANK_TEST[0]
-        same = kept.dtype == K.dtype and kept.shape == K.shape and kept.device == K.device
-        if same and torch.equal(kept, K):
-            return factors
-    factors = separable.factors(K)
-    _LAST_RANK_TEST[:] = [(K.detach().clone(), factors)]
-    return factors
 
 
 def _run(method: str, X: torch.Tensor, K: torch.Tensor, factors: tuple | None) -> torch.Tensor:

