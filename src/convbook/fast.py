@@ -178,15 +178,19 @@ def torch_corr2d(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
 #   fused_separable: one call of the compiled row and column passes (rank-1 kernels only):
 #                                                            work = (k_h+k_w) * out_h*out_w
 # The two separable forms' CPU constants: fitted by `python -m convbook.bench --real --fit` to
-# the real kernels' sweep (book/data/bench-real.csv: Gaussians, box blurs and Sobel on images of
-# 512 to 2048) on a quiet two-core AMD EPYC, 2 threads, torch 2.13 (2026-12-03), then adjusted
+# a run of the real kernels' sweep (Gaussians, box blurs and Sobel on images of 512 to 2048) on
+# a quiet two-core AMD EPYC, 2 threads, torch 2.13 (2026-12-03), then adjusted
 # where the sweep cannot see what corr2d_fast does. Compiled passes: the fit gave (3e-4, 5.4e-11),
 # but the sweep calls them through corr2d_fused_separable, whose own rank-1 test corr2d_fast
 # remembers for the last kernel; the launch is that of a run before it, 1.5e-4, mostly the
 # Python around the loop, and per unit 6e-11, so that 3 x 3 kernels keep the 2-D loop, which
 # measured faster there (0.61 against 0.91 times OpenCV's best at 2048). Plain passes: per unit
 # 1.9e-10 as fitted; the launch the shifted sums' (the same calls), where the fit, all of whose
-# images are large, gave 0 and would send small images to 2k calls of overhead.
+# images are large, gave 0 and would send small images to 2k calls of overhead. The stored
+# sweep (book/data/bench-real.csv, an Intel Xeon, 2026-12-04, rounds of many calls) fits
+# (1e-4, 2.9e-11) and (0, 9.3e-11), which would choose as these do at its points but Sobel's,
+# and send the 3 x 3 Sobel kernel to the passes; there the 2-D loop measured 0.50-0.95 times
+# OpenCV's best, the compiled passes 0.98-1.91. Kept as they are.
 # On CUDA the separable forms are not measured: the shifted sums' constants for the two passes
 # (the same calls), the compiled 2-D loop's for the compiled ones (one launch).
 # Which methods there are, and how each counts its calls and work: FAST_FORMS, below.
