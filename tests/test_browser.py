@@ -39,7 +39,7 @@ def open_page(site):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         watch = Watch()
-        watch.attach(page)
+        watch.attach(page, route=False)  # the session's Chromium is OFFLINE
         page.goto(base + path, wait_until="networkidle")
         opened.append((context, watch))
         return page, watch
