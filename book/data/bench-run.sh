@@ -3,6 +3,9 @@
 # convolution?" (book/speed.ipynb) and its appendix (book/speed-benchmark.ipynb) read. Run
 # from the repository root on a quiet machine (nothing else running), then re-execute both
 # notebooks. About 15 minutes on 2 cores.
+# Each round times a method's calls in a row, as many as fill convbook.bench.ROUND_SECONDS.
+# The stored runs of steps 3 and 4 were made so (their CSVs' calls column); those of steps 1
+# and 2 predate it, and each of their rounds is one call (the calls column empty).
 set -euo pipefail
 python=${PYTHON:-.venv/bin/python}
 
