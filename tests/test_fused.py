@@ -34,7 +34,10 @@ def fresh_compiles(monkeypatch):
 
 def test_the_stencil_uncompiled_is_the_correlation():
     g = torch.Generator().manual_seed(3)
-    for image, kernel in [((9, 13), (4, 2)), ((5, 5), (5, 5)), ((7, 3), (1, 3)), ((6, 8), (3, 1))]:
+    shapes = [((9, 13), (4, 2)), ((5, 5), (5, 5)), ((7, 3), (1, 3)), ((6, 8), (3, 1))]
+    shapes += [((10, 12), (2, 8))]  # rows longer than WINDOW_MAX_TAPS: shifted copies
+    assert fused.WINDOW_MAX_TAPS < 8
+    for image, kernel in shapes:
         X, K = torch.randn(image, generator=g), torch.randn(kernel, generator=g)
         torch.testing.assert_close(fused.stencil(X, K), torch_corr2d(X, K))
 

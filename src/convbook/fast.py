@@ -218,9 +218,13 @@ SEPARABLE = ("separable", "fused_separable")
 # The fused form is considered only from this many outputs up: compiling costs seconds
 # once per shape, which a call on a smaller image would take thousands of calls to repay.
 FUSED_MIN_OUTPUTS = 1 << 17
-# ... and only for kernels of at most this many taps (9 x 9): between 7 x 7 and 11 x 11 the
-# compiled loop's time per tap rose about fivefold on the CPU measured (2048 x 2048: 2.8e-11 s
-# at 7 x 7, 1.4e-10 s at 11 x 11, book/data/bench-cpu.csv), and the FFT is cheaper there.
+# ... and only for kernels of at most this many taps (9 x 9). The stored run measured the time
+# per tap rising about fivefold between 7 x 7 and 11 x 11 (2048 x 2048: 2.8e-11 s at 7 x 7,
+# 1.4e-10 s at 11 x 11, book/data/bench-cpu.csv): the loop then summed rows of 8 taps or more as
+# windows, which the compiler vectorised along the taps (corr2d_fast at 2048 x 2048, 9 x 9:
+# 90 ms, against 48 ms for the FFT). Summed as shifted copies since (fused.WINDOW_MAX_TAPS), the
+# 9 x 9 call took 6.0 ms and an 11 x 11 loop 11.9 ms (two-core Intel Xeon), but compiling grows
+# with the taps (8.5 s at 11 x 11, minutes at 31 x 31), so the limit stays.
 FUSED_MAX_TAPS = 81
 
 
