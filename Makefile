@@ -36,8 +36,8 @@ requirements: $(STAMP)
 
 # Browser files the pages load (widgets, MathJax, icon fonts), served by the site itself.
 ASSETS := _build/assets
-# The widget manager asks for its icon fonts relative to the page (pages live in book/).
-FONTS  := @jupyter-widgets/html-manager/dist
+# The widget manager's icon fonts, served beside it (assets/require-config.js says why).
+FONTS  := node_modules/@jupyter-widgets/html-manager/dist
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -67,12 +67,12 @@ bundles: $(BUNDLES)
 
 $(ASSETS)/.copied: node_modules/.package-lock.json assets/require-config.js
 	rm -rf $(ASSETS)
-	mkdir -p $(ASSETS)/static/widgets $(ASSETS)/extra/book/$(FONTS)
+	mkdir -p $(ASSETS)/static/widgets
 	cp node_modules/requirejs/require.js assets/require-config.js $(ASSETS)/static/widgets/
 	cp node_modules/@jupyter-widgets/html-manager/dist/embed-amd.js $(ASSETS)/static/widgets/
 	cp node_modules/anywidget/dist/index.js $(ASSETS)/static/widgets/anywidget.js
 	cp -r node_modules/mathjax/es5 $(ASSETS)/static/mathjax
-	cp node_modules/$(FONTS)/*.woff* node_modules/$(FONTS)/*.ttf $(ASSETS)/extra/book/$(FONTS)/
+	cp $(FONTS)/*.woff* $(FONTS)/*.ttf $(ASSETS)/static/widgets/
 	touch $@
 
 # The HTML is written afresh each time (Sphinx keeps the pages of removed chapters otherwise).

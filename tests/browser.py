@@ -48,6 +48,8 @@ SCRIPTS = {
     "embed-amd.js": NODE_MODULES / "@jupyter-widgets" / "html-manager" / "dist" / "embed-amd.js",
     "anywidget.js": NODE_MODULES / "anywidget" / "dist" / "index.js",
 }
+# The widget manager's icon fonts, served beside it as in the book (assets/require-config.js).
+FONTS = NODE_MODULES / "@jupyter-widgets" / "html-manager" / "dist"
 # The page's colours are the book theme's (pydata-sphinx-theme): light, and dark, where the theme
 # puts every widget on a light panel (its .widget-subarea rule, copied here); and JupyterLab's
 # dark theme, where widgets sit on the dark page itself. Braces doubled for str.format.
@@ -98,6 +100,8 @@ def widget_page(folder: Path, widget, title: str) -> Path:
     (folder / "widgets").mkdir()
     for name, path in SCRIPTS.items():
         shutil.copy(path, folder / "widgets" / name)
+    for font in [*FONTS.glob("*.woff*"), *FONTS.glob("*.ttf")]:
+        (folder / "widgets" / font.name).symlink_to(font)
     embed_minimal_html(
         folder / "index.html",
         views=[widget],

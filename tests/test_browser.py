@@ -44,6 +44,7 @@ def open_page(site):
         opened.append((context, watch))
         return page, watch
 
+    open_.base = base
     yield open_
     for context, watch in opened:
         context.close()
@@ -56,15 +57,29 @@ def pages() -> list[str]:
     )
 
 
+# Every address of a font that the page's style sheets (and the styles scripts insert) name.
+FONT_FACES = """() => [...document.styleSheets].flatMap((sheet) => {
+  try { return [...sheet.cssRules]; } catch { return []; }
+}).filter((rule) => rule instanceof CSSFontFaceRule).flatMap((rule) =>
+  [...rule.style.getPropertyValue("src").matchAll(/url\\("?([^")]+)"?\\)/g)].map((m) =>
+    new URL(m[1], rule.parentStyleSheet.href || document.baseURI).href))"""
+
+
 def test_every_page_loads_only_from_the_site_without_errors(open_page):
-    math_pages = 0
+    """A font is fetched only when a glyph needs it, so a font that is not there may go unseen
+    by the requests: every font a page declares is checked to be a file of the site."""
+    math_pages, widget_fonts, base = 0, set(), open_page.base
     for path in pages():
         page, watch = open_page(path)
         assert watch.problems() == [], path
+        fonts = {url.split("?")[0] for url in page.evaluate(FONT_FACES) if url.startswith(base)}
+        assert [url for url in fonts if not (HTML / url.removeprefix(base)).is_file()] == [], path
+        widget_fonts |= {url for url in fonts if "/_static/widgets/" in url}
         if page.locator(".math").count():
             page.wait_for_selector("mjx-container", state="attached", timeout=20_000)
             math_pages += 1
     assert math_pages >= 3
+    assert widget_fonts, "no page declared the widget manager's icon fonts"
 
 
 def test_the_notebooks_zip_downloads_from_the_menu(open_page):
