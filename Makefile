@@ -36,8 +36,8 @@ requirements: $(STAMP)
 
 # Browser files the pages load (widgets, MathJax, icon fonts), served by the site itself.
 ASSETS := _build/assets
-# The widget manager's icon fonts, served beside it (assets/require-config.js says why).
-FONTS  := node_modules/@jupyter-widgets/html-manager/dist
+# The widget manager, and its icon fonts served beside it (assets/require-config.js says why).
+MANAGER := node_modules/@jupyter-widgets/html-manager/dist
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -69,10 +69,10 @@ $(ASSETS)/.copied: node_modules/.package-lock.json assets/require-config.js
 	rm -rf $(ASSETS)
 	mkdir -p $(ASSETS)/static/widgets
 	cp node_modules/requirejs/require.js assets/require-config.js $(ASSETS)/static/widgets/
-	cp node_modules/@jupyter-widgets/html-manager/dist/embed-amd.js $(ASSETS)/static/widgets/
+	cp $(MANAGER)/embed-amd.js $(ASSETS)/static/widgets/
 	cp node_modules/anywidget/dist/index.js $(ASSETS)/static/widgets/anywidget.js
 	cp -r node_modules/mathjax/es5 $(ASSETS)/static/mathjax
-	cp $(FONTS)/*.woff* $(FONTS)/*.ttf $(ASSETS)/static/widgets/
+	cp $(MANAGER)/*.woff* $(MANAGER)/*.ttf $(ASSETS)/static/widgets/
 	touch $@
 
 # The HTML is written afresh each time (Sphinx keeps the pages of removed chapters otherwise).

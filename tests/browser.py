@@ -42,14 +42,13 @@ CAMERA = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"
 
 # What a page of one widget needs, served from its widgets/ folder (as the built book does).
 NODE_MODULES = ROOT / "node_modules"
+MANAGER = NODE_MODULES / "@jupyter-widgets" / "html-manager" / "dist"  # and its icon fonts
 SCRIPTS = {
     "require.js": NODE_MODULES / "requirejs" / "require.js",
     "require-config.js": ROOT / "assets" / "require-config.js",
-    "embed-amd.js": NODE_MODULES / "@jupyter-widgets" / "html-manager" / "dist" / "embed-amd.js",
+    "embed-amd.js": MANAGER / "embed-amd.js",
     "anywidget.js": NODE_MODULES / "anywidget" / "dist" / "index.js",
 }
-# The widget manager's icon fonts, served beside it as in the book (assets/require-config.js).
-FONTS = NODE_MODULES / "@jupyter-widgets" / "html-manager" / "dist"
 # The page's colours are the book theme's (pydata-sphinx-theme): light, and dark, where the theme
 # puts every widget on a light panel (its .widget-subarea rule, copied here); and JupyterLab's
 # dark theme, where widgets sit on the dark page itself. Braces doubled for str.format.
@@ -100,7 +99,8 @@ def widget_page(folder: Path, widget, title: str) -> Path:
     (folder / "widgets").mkdir()
     for name, path in SCRIPTS.items():
         shutil.copy(path, folder / "widgets" / name)
-    for font in [*FONTS.glob("*.woff*"), *FONTS.glob("*.ttf")]:
+    # The fonts beside the widget manager, as in the book (assets/require-config.js says why).
+    for font in [*MANAGER.glob("*.woff*"), *MANAGER.glob("*.ttf")]:
         (folder / "widgets" / font.name).symlink_to(font)
     embed_minimal_html(
         folder / "index.html",

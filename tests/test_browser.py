@@ -44,7 +44,6 @@ def open_page(site):
         opened.append((context, watch))
         return page, watch
 
-    open_.base = base
     yield open_
     for context, watch in opened:
         context.close()
@@ -65,10 +64,10 @@ FONT_FACES = """() => [...document.styleSheets].flatMap((sheet) => {
     new URL(m[1], rule.parentStyleSheet.href || document.baseURI).href))"""
 
 
-def test_every_page_loads_only_from_the_site_without_errors(open_page):
+def test_every_page_loads_only_from_the_site_without_errors(site, open_page):
     """A font is fetched only when a glyph needs it, so a font that is not there may go unseen
     by the requests: every font a page declares is checked to be a file of the site."""
-    math_pages, widget_fonts, base = 0, set(), open_page.base
+    (base, _), math_pages, widget_fonts = site, 0, set()
     for path in pages():
         page, watch = open_page(path)
         assert watch.problems() == [], path
